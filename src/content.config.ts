@@ -1,0 +1,72 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { articleCategories, flowNames } from './lib/taxonomy';
+
+const categoryHint = `the folder under src/content/articles/ must be one of: ${articleCategories.join(', ')}`;
+
+/** Frontmatter of an article: src/content/articles/{category}/{slug}.mdx (index.mdx = the category page). */
+export const articleSchema = z.object({
+  /** Page title in zh-Hant, as a merchant would phrase the problem (8–40 characters). */
+  title: z.string({ error: 'add a `title:` line, e.g. title: 打印機不出小票怎麼辦' }).min(4).max(40),
+  /** One or two sentences for search results, meta description and cards (20–160 characters). */
+  description: z
+    .string({ error: 'add a `description:` of 20–160 characters that says what the page helps with' })
+    .min(20)
+    .max(160),
+  /** Date the content was last checked, YYYY-MM-DD. */
+  updated: z.coerce.date({ error: 'write `updated:` as a date, e.g. updated: 2026-11-24' }),
+  /** Position among the category's articles (index.mdx is always first). */
+  order: z.number().int().min(0).default(10),
+  /** Troubleshooter flow shown on this page; must be a machine in src/machines/. */
+  flow: z
+    .enum(flowNames, { error: `\`flow:\` must name a machine in src/machines/: ${flowNames.join(', ')}` })
+    .optional(),
+  /** On-screen messages and symptoms a merchant may see; listed on the page and indexed for search. */
+  messages: z.array(z.string().min(2)).default([]),
+  /** Other articles worth reading next, as ids like `network` or `hardware/printer`. */
+  related: z.array(z.string().regex(/^[a-z-]+(\/[a-z0-9-]+)?$/, 'write related ids like `network` or `hardware/printer`')).default([]),
+});
+/** Frontmatter of an article, parsed. */
+export type ArticleData = z.infer<typeof articleSchema>;
+
+/** One UnionPay (or custom) response code: src/content/codes/codes.yaml, one list item each. */
+export const codeSchema = z.object({
+  /** The code as shown, e.g. `55` or `A0`; its page is /{lang}/codes/{id lower-cased}/. */
+  id: z.string().regex(/^[0-9A-Z]{2}$/, 'a code is two characters, digits or capital letters, e.g. 55 or A0'),
+  /** What the code means, in one short line. */
+  meaning: z.string().min(2),
+  /** Typical texts on the terminal screen or receipt. */
+  display: z.array(z.string()).min(1),
+  /** UnionPay handling class A–E, or `none` when the source gives none. */
+  class: z.enum(['A', 'B', 'C', 'D', 'E', 'B/D', 'none']),
+  /** Who has to act: cardholder, merchant, acquirer, issuer or system. */
+  actor: z.string().min(2),
+  /** What the merchant should do, as ordered steps. */
+  steps: z.array(z.string().min(4)).min(1),
+  /** How sure the sources are. */
+  confidence: z.enum(['high', 'medium', 'low']),
+  /** Shown when sources conflict or confidence is not high: what is uncertain. */
+  caution: z.string().optional(),
+  /** Which specification defines it: current (2014), legacy (old table only), or a provider's custom code. */
+  source: z.enum(['current', 'legacy', 'custom']),
+  /** Id of the article that helps next, e.g. `network` or `hardware/card-reading`. */
+  article: z.string().regex(/^[a-z-]+(\/[a-z0-9-]+)?$/),
+  /** Listed among the most common codes on the home page. */
+  common: z.boolean().default(false),
+});
+/** A response code, parsed. */
+export type CodeData = z.infer<typeof codeSchema>;
+
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './src/content/articles' }),
+  schema: articleSchema,
+});
+
+const codes = defineCollection({
+  loader: file('src/content/codes/codes.yaml'),
+  schema: codeSchema,
+});
+
+export const collections = { articles, codes };
+export { categoryHint };

@@ -1,0 +1,46 @@
+/**
+ * Types shared by every flow machine. A flow is a pure decision tree: each non-final state is a
+ * step the merchant reads (optional instructions, then one question), each answer is an event,
+ * each final state an outcome. Texts are zh-Hant; zh-Hans is derived at build time.
+ */
+
+/** One answer button: the event it sends and its label. */
+export interface Answer {
+  /** Event type sent when chosen, UPPER_SNAKE, e.g. `YES`, `ALL_CARDS`. */
+  event: string;
+  /** Label on the button, short, in zh-Hant. */
+  label: string;
+}
+
+/** Meta of a step (a non-final state). */
+export interface QuestionMeta {
+  kind: 'question';
+  /** The question, as the step's heading. */
+  question: string;
+  /** Numbered things to do or check before answering (optional). */
+  steps?: string[];
+  /** A warning or tip shown beside the steps (optional). */
+  note?: string;
+  /** The answers, in the order shown; each event must be a transition of the state. */
+  answers: Answer[];
+}
+
+/** Meta of an outcome (a final state). */
+export interface OutcomeMeta {
+  kind: 'outcome';
+  /** `resolved`: the merchant can fix it now; `escalate`: someone else must act. */
+  outcome: 'resolved' | 'escalate';
+  /** Heading of the outcome. */
+  title: string;
+  /** What to do now, in order. */
+  steps: string[];
+  /** resolved: how to keep it from happening again. */
+  prevent?: string[];
+  /** escalate: whom to contact, e.g. 收單機構（給你裝機的銀行或支付公司）客服. */
+  contact?: string;
+  /** escalate: what to tell them, item by item. */
+  tell?: string[];
+}
+
+/** Meta of any state of a flow. */
+export type StepMeta = QuestionMeta | OutcomeMeta;
