@@ -44,3 +44,15 @@ export interface OutcomeMeta {
 
 /** Meta of any state of a flow. */
 export type StepMeta = QuestionMeta | OutcomeMeta;
+
+/** A registered flow: its machine plus the texts that introduce it (zh-Hant). */
+export interface Flow {
+  /** Flow name of the contract, e.g. `network`. */
+  name: import('../lib/taxonomy').FlowName;
+  /** Title of the troubleshooter, e.g. 網絡故障排查. */
+  title: string;
+  /** One or two sentences: when to use it. */
+  intro: string;
+  /** The XState machine (pure: no invoke, after or network). */
+  machine: import('xstate').AnyStateMachine;
+}
