@@ -1,0 +1,60 @@
+// @ts-check
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** Lists every file under `root`, relative, with forward slashes. */
+export async function listFiles(root) {
+  const out = [];
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.push(path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  }
+  return out;
+}
+
+/** Internal links and assets a page references (href, src), as written. */
+export function findRefs(html) {
+  const refs = [];
+  for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+    const url = m[1];
+    if (/^(https?:|mailto:|tel:|data:|#|javascript:)/.test(url)) continue;
+    refs.push(url);
+  }
+  return refs;
+}
+
+/** Does a site-absolute URL resolve to a file in `files` (a Set)? */
+export function resolves(url, files) {
+  const clean = decodeURI(url.split(/[?#]/)[0]);
+  if (!clean.startsWith('/')) return true; // relative links are not used by the site; skip
+  const rel = clean.slice(1);
+  if (rel === '' || rel.endsWith('/')) return files.has(`${rel}index.html`);
+  return files.has(rel) || files.has(`${rel}/index.html`);
+}
+
+/**
+ * Fails the build when a page links to a page or asset that is not in dist/, naming the page
+ * and the link, so an author can fix the article that holds it.
+ * @param {URL} dir
+ * @param {{ info(msg: string): void }} logger
+ */
+export async function checkLinks(dir, logger) {
+  const root = fileURLToPath(dir);
+  const files = new Set(await listFiles(root));
+  const broken = [];
+  for (const file of files) {
+    if (!file.endsWith('.html')) continue;
+    const html = await readFile(path.join(root, file), 'utf8');
+    for (const ref of findRefs(html)) {
+      if (!resolves(ref, files)) broken.push(`${file} links to ${ref}`);
+    }
+  }
+  if (broken.length) {
+    throw new Error(
+      `Broken internal links (${broken.length}):\n  ${broken.slice(0, 40).join('\n  ')}\n` +
+        'Fix: correct the link in the article (src/content/articles/…) or add the missing page; ' +
+        'links are written as /zh-hant/{category}/{slug}/ or /zh-hant/codes/{code}/.',
+    );
+  }
+  logger.info(`links: every internal link and asset of ${files.size} files resolves`);
+}
