@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import siteConfig from './site.config.mjs';
 import posHelp from './scripts/integration.mjs';
+import hansPlugin from './scripts/vite-plugin-hans.mjs';
 
 export default defineConfig({
   site: siteConfig.site,
@@ -10,6 +11,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [mdx(), posHelp()],
   vite: {
+    plugins: [hansPlugin()],
     build: {
       rollupOptions: {
         onwarn(warning, warn) {

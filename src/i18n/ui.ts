@@ -3,7 +3,10 @@
  * zh-Hans pages are converted from these at build time; the widget gets its converted copy from
  * the build as well (see scripts/vite-plugin-hans.mjs).
  */
+import { widgetUi } from './widget';
+
 export const ui = {
+  ...widgetUi,
   'site.tagline': '刷卡機出問題？按提示一步步排查，或知道該打給誰、說什麼。',
   'nav.skip': '跳到正文',
   'nav.home': '首頁',

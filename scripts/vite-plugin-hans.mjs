@@ -1,0 +1,64 @@
+// @ts-check
+/**
+ * Vite plugin: `virtual:pos-hans` is a table from every zh-Hant text the troubleshooter shows
+ * (flow texts and widget strings) to its zh-Hans form, computed with OpenCC at build time, so the
+ * browser never downloads a conversion dictionary.
+ */
+import path from 'node:path';
+import { runnerImport } from 'vite';
+import * as OpenCC from 'opencc-js';
+
+const id = 'virtual:pos-hans';
+const resolved = `\0${id}`;
+const cjk = /[\u3400-\u9fff]/;
+
+/** Collects every string with a Chinese character anywhere inside `value`. */
+export function collectTexts(value, out = new Set(), seen = new Set()) {
+  if (typeof value === 'string') {
+    if (cjk.test(value)) out.add(value);
+  } else if (value && typeof value === 'object' && !seen.has(value)) {
+    seen.add(value);
+    for (const v of Object.values(value)) collectTexts(v, out, seen);
+  }
+  return out;
+}
+
+/** Builds the zh-Hant → zh-Hans table for the given texts (only those that change). */
+export function hansTable(texts) {
+  const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+  /** @type {Record<string, string>} */
+  const table = {};
+  for (const text of [...texts].sort()) {
+    const hans = convert(text);
+    if (hans !== text) table[text] = hans;
+  }
+  return table;
+}
+
+/** Loads the flow registry and the widget strings through Vite and returns the table. */
+export async function loadHansTable(root) {
+  const { module: registry } = await runnerImport(path.join(root, 'src/machines/registry.ts'), { configFile: false, root });
+  const { module: strings } = await runnerImport(path.join(root, 'src/i18n/widget.ts'), { configFile: false, root });
+  const texts = new Set();
+  for (const flow of Object.values(registry.flows)) {
+    collectTexts({ title: flow.title, intro: flow.intro }, texts);
+    collectTexts(flow.machine.config, texts);
+  }
+  collectTexts(strings.widgetUi, texts);
+  return hansTable(texts);
+}
+
+/** @returns {import('vite').Plugin} */
+export default function hansPlugin(root = process.cwd()) {
+  return {
+    name: 'pos-help:hans',
+    resolveId(source) {
+      return source === id ? resolved : undefined;
+    },
+    async load(moduleId) {
+      if (moduleId !== resolved) return undefined;
+      for (const dir of ['src/machines', 'src/i18n']) this.addWatchFile(path.join(root, dir));
+      return `export default ${JSON.stringify(await loadHansTable(root))};`;
+    },
+  };
+}

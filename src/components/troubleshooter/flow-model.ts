@@ -1,0 +1,67 @@
+import type { AnyStateMachine } from 'xstate';
+import type { OutcomeMeta, QuestionMeta, StepMeta } from '../../machines/types';
+
+/** One state of a flow, read from the machine's config. */
+export interface FlowState {
+  id: string;
+  meta: StepMeta;
+  /** Event type → target state id. */
+  on: Record<string, string>;
+  final: boolean;
+}
+
+/** Reads the states of a (flat) flow machine in definition order. */
+export function readStates(machine: AnyStateMachine): FlowState[] {
+  const states = (machine.config.states ?? {}) as Record<string, { type?: string; meta?: StepMeta; on?: Record<string, unknown> }>;
+  return Object.entries(states).map(([id, node]) => ({
+    id,
+    meta: node.meta as StepMeta,
+    final: node.type === 'final',
+    on: Object.fromEntries(
+      Object.entries(node.on ?? {}).map(([event, target]) => [event, String(typeof target === 'object' && target ? (target as { target: unknown }).target : target).replace(/^\./, '')]),
+    ),
+  }));
+}
+
+/** States in the order a reader meets them: breadth first from the initial state. */
+export function orderStates(machine: AnyStateMachine): FlowState[] {
+  const all = new Map(readStates(machine).map((s) => [s.id, s]));
+  const start = String(machine.config.initial);
+  const order: FlowState[] = [];
+  const queue = [start];
+  const seen = new Set(queue);
+  while (queue.length) {
+    const state = all.get(queue.shift()!);
+    if (!state) continue;
+    order.push(state);
+    for (const target of Object.values(state.on)) {
+      if (!seen.has(target)) {
+        seen.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return order;
+}
+
+/** The most steps left from each state to an outcome (0 at an outcome). */
+export function stepsLeft(machine: AnyStateMachine): Map<string, number> {
+  const all = new Map(readStates(machine).map((s) => [s.id, s]));
+  const memo = new Map<string, number>();
+  const visit = (id: string, trail: Set<string>): number => {
+    if (memo.has(id)) return memo.get(id)!;
+    const state = all.get(id);
+    if (!state || state.final || trail.has(id)) return 0;
+    trail.add(id);
+    const most = Math.max(0, ...Object.values(state.on).map((t) => 1 + visit(t, trail)));
+    trail.delete(id);
+    memo.set(id, most);
+    return most;
+  };
+  for (const id of all.keys()) visit(id, new Set());
+  return memo;
+}
+
+/** Narrowing helpers for a state's meta. */
+export const isOutcome = (meta: StepMeta): meta is OutcomeMeta => meta.kind === 'outcome';
+export const isQuestion = (meta: StepMeta): meta is QuestionMeta => meta.kind === 'question';

@@ -1,0 +1,18 @@
+/**
+ * The path taken, kept in `location.hash` as `#t=network:NO.WIFI` so a reload or a shared link
+ * resumes at the same step. Other hashes (heading anchors) are left alone.
+ */
+const pattern = /^#t=([a-z-]+):?([A-Z0-9_.]*)$/;
+
+/** The events recorded in the hash for `flow`, or null when the hash is not ours. */
+export function readHash(hash: string, flow: string): string[] | null {
+  const match = pattern.exec(hash);
+  if (!match || match[1] !== flow) return null;
+  return match[2] ? match[2].split('.').filter(Boolean) : [];
+}
+
+/** Does the hash claim to be troubleshooter progress (well-formed or not)? */
+export const isOurHash = (hash: string): boolean => hash.startsWith('#t=');
+
+/** The hash for `flow` after `events`. */
+export const writeHash = (flow: string, events: string[]): string => `#t=${flow}:${events.join('.')}`;

@@ -1,0 +1,36 @@
+import { format, type Translate } from './strings';
+import type { OutcomeMeta } from '../../machines/types';
+
+/** The fields a merchant may type into an escalation summary; kept on their device only. */
+export const summaryFields = ['serial', 'merchantNo', 'terminalNo', 'code'] as const;
+/** A summary field name. */
+export type SummaryField = (typeof summaryFields)[number];
+
+/** One answered step: the question and the chosen answer, already in the page's script. */
+export interface AnsweredStep {
+  question: string;
+  answer: string;
+}
+
+/** Builds the plain-text escalation summary a merchant hands to the hotline. */
+export function buildSummary(args: {
+  tr: Translate;
+  flowTitle: string;
+  outcome: OutcomeMeta;
+  steps: AnsweredStep[];
+  fields: Partial<Record<SummaryField, string>>;
+  time: Date;
+}): string {
+  const { tr, flowTitle, outcome, steps, fields, time } = args;
+  const fieldKey = { serial: 'widget.field.serial', merchantNo: 'widget.field.merchantNo', terminalNo: 'widget.field.terminalNo', code: 'widget.field.code' } as const;
+  const stamp = `${time.getFullYear()}-${String(time.getMonth() + 1).padStart(2, '0')}-${String(time.getDate()).padStart(2, '0')} ${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
+  return [
+    format(tr, 'widget.summary.head'),
+    format(tr, 'widget.summary.flow', { title: flowTitle }),
+    format(tr, 'widget.summary.time', { time: stamp }),
+    ...summaryFields.map((f) => `${format(tr, fieldKey[f]).replace(/（.*）$/, '')}：${fields[f]?.trim() || format(tr, 'widget.summary.empty')}`),
+    format(tr, 'widget.summary.path'),
+    ...steps.map((s, i) => `${i + 1}. ${s.question} → ${s.answer}`),
+    format(tr, 'widget.summary.result', { title: tr(outcome.title) }),
+  ].join('\n');
+}

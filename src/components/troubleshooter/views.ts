@@ -1,0 +1,70 @@
+import { h, list } from './dom';
+import { format, type Translate } from './strings';
+import { summaryFields, type SummaryField } from './summary';
+import type { OutcomeMeta, QuestionMeta } from '../../machines/types';
+
+/** Heading tag for a level 2–6. */
+export type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+/** The question step: heading, what to do, note, one button per answer. */
+export function questionView(tr: Translate, meta: QuestionMeta, heading: HeadingTag): { root: HTMLElement; focus: HTMLElement } {
+  const title = h(heading, { part: 'question', tabindex: '-1' }, tr(meta.question));
+  const root = h(
+    'div',
+    { class: 'step' },
+    title,
+    list(meta.steps?.map(tr)),
+    meta.note ? h('p', { class: 'note' }, tr(meta.note)) : null,
+    h(
+      'div',
+      { class: 'answers', role: 'group', 'aria-label': format(tr, 'widget.answers') },
+      ...meta.answers.map((a) => h('button', { type: 'button', part: 'answer', 'data-event': a.event }, tr(a.label))),
+    ),
+  );
+  return { root, focus: title };
+}
+
+/** Inputs for the escalation summary plus the copyable text; returns the parts to wire up. */
+export function summaryView(
+  tr: Translate,
+  heading: HeadingTag,
+  fields: Partial<Record<SummaryField, string>>,
+  uid: string,
+): { root: HTMLElement; inputs: Record<SummaryField, HTMLInputElement>; text: HTMLTextAreaElement; copy: HTMLButtonElement; status: HTMLElement } {
+  const keys = { serial: 'widget.field.serial', merchantNo: 'widget.field.merchantNo', terminalNo: 'widget.field.terminalNo', code: 'widget.field.code' } as const;
+  const inputs = {} as Record<SummaryField, HTMLInputElement>;
+  const rows = summaryFields.map((f) => {
+    const input = h('input', { id: `${uid}-${f}`, type: 'text', name: f, autocomplete: 'off', inputmode: f === 'code' ? 'text' : 'latin', spellcheck: 'false' });
+    input.value = fields[f] ?? '';
+    inputs[f] = input;
+    return h('div', {}, h('label', { for: `${uid}-${f}` }, format(tr, keys[f])), input);
+  });
+  const text = h('textarea', { id: `${uid}-text`, readonly: true, rows: '10', part: 'summary-text' });
+  const copy = h('button', { type: 'button', part: 'copy' }, format(tr, 'widget.copy'));
+  const status = h('p', { class: 'status', role: 'status' });
+  const root = h(
+    'div',
+    { part: 'summary', class: 'summary' },
+    h(heading, { class: 'sub' }, format(tr, 'widget.summary.title')),
+    h('p', { class: 'hint' }, format(tr, 'widget.summary.hint')),
+    ...rows,
+    h('label', { for: `${uid}-text` }, format(tr, 'widget.summary.title')),
+    text,
+    h('div', { class: 'nav' }, copy),
+    status,
+  );
+  return { root, inputs, text, copy, status };
+}
+
+/** Whom to call and what to tell them. */
+export function contactView(tr: Translate, meta: OutcomeMeta, heading: HeadingTag, hotline: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'contact' },
+    h(heading, { class: 'sub' }, format(tr, 'widget.contact')),
+    h('p', {}, meta.contact ? tr(meta.contact) : format(tr, 'widget.contact.default')),
+    h('p', {}, hotline ? format(tr, 'widget.hotline', { hotline }) : format(tr, 'widget.hotline.none')),
+    meta.tell?.length ? h(heading, { class: 'sub' }, format(tr, 'widget.tell')) : null,
+    list(meta.tell?.map(tr), false),
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Strings of the troubleshooter widget, in zh-Hant (flat dotted keys, `{name}` placeholders).
+ * Part of the site's UI table (src/i18n/ui.ts); kept apart so the widget ships only these.
+ */
+export const widgetUi = {
+  'widget.region': '故障排查',
+  'widget.loading': '正在載入排查步驟…',
+  'widget.step': '第 {n} 步',
+  'widget.stepsLeft': '最多還有 {n} 步',
+  'widget.back': '上一步',
+  'widget.restart': '重新開始',
+  'widget.answers': '請選擇',
+  'widget.outcome.resolved': '可以自己解決',
+  'widget.outcome.escalate': '需要找人處理',
+  'widget.now': '現在這樣做',
+  'widget.prevent': '以後怎樣避免',
+  'widget.fixed.question': '這樣解決了嗎？',
+  'widget.fixed.yes': '解決了',
+  'widget.fixed.no': '還沒解決',
+  'widget.fixed.thanks': '好的，問題已解決。下次遇到同樣的問題，可以直接回到這一頁。',
+  'widget.fixed.notYet': '沒關係，按下面的方法聯繫客服，把摘要發給他們。',
+  'widget.contact': '聯繫誰',
+  'widget.contact.default': '收單機構（給你裝機的銀行或支付公司）的客服',
+  'widget.tell': '告訴他們這些',
+  'widget.hotline': '客服電話：{hotline}',
+  'widget.hotline.none': '撥打機身標籤或合約上的收單機構客服電話。',
+  'widget.summary.title': '問題摘要',
+  'widget.summary.hint': '填寫的資料只保存在這台手機或電腦上，不會上傳。',
+  'widget.field.serial': '終端序列號（SN，在機身背面標籤上）',
+  'widget.field.merchantNo': '商戶號（小票上有）',
+  'widget.field.terminalNo': '終端號（小票上有）',
+  'widget.field.code': '屏幕上的提示或代碼',
+  'widget.copy': '複製摘要',
+  'widget.copied': '已複製，可以貼到短信或聊天裡發給客服。',
+  'widget.copyFailed': '不能自動複製，請長按摘要文字手動複製。',
+  'widget.summary.head': 'POS 故障排查摘要',
+  'widget.summary.flow': '排查項目：{title}',
+  'widget.summary.time': '時間：{time}',
+  'widget.summary.path': '已檢查：',
+  'widget.summary.result': '結果：{title}',
+  'widget.summary.empty': '（未填）',
+  'widget.error.flow': '找不到名為「{flow}」的排查流程。可選的有：{known}。',
+  'widget.error.hash': '網址中的排查進度無法識別（可能被改過或已過期），已從頭開始。',
+  'widget.error.load': '排查步驟載入失敗。請檢查網絡後重新打開本頁，或直接閱讀本頁文章。',
+  'widget.announce.step': '第 {n} 步：{text}',
+  'widget.announce.outcome': '結果：{text}',
+  'widget.static.title': '一步步排查：{title}',
+  'widget.static.goto': '轉到第 {n} 步',
+  'widget.static.start': '從第 1 步開始，按你的回答跳到對應的步驟。',
+} as const;
+
+/** A key of the widget string table. */
+export type WidgetKey = keyof typeof widgetUi;

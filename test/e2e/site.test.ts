@@ -1,0 +1,119 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import * as OpenCC from 'opencc-js';
+import { getArticleIds, getCodeIds } from '../helpers/content';
+import { distFiles, readDist, textOf, dist } from './dist';
+import { baseUrl, launch, openPage } from './browser';
+// @ts-expect-error plain JS module without types
+import { findRefs, resolves } from '../../scripts/build/check-links.mjs';
+
+const toHans = OpenCC.Converter({ from: 't', to: 'cn' });
+const langs = ['zh-hant', 'zh-hans'] as const;
+
+describe('the built site', () => {
+  let files: string[];
+  beforeAll(async () => {
+    files = await distFiles();
+  });
+
+  it('has every article in both scripts', () => {
+    const missing = getArticleIds().flatMap((id) => langs.map((l) => `${l}/${id}/index.html`)).filter((f) => !files.includes(f));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a page for every response code in both scripts, and the code table', () => {
+    const ids = getCodeIds();
+    expect(ids.length).toBeGreaterThan(60);
+    const wanted = [...langs.map((l) => `${l}/codes/index.html`), ...ids.flatMap((c) => langs.map((l) => `${l}/codes/${c.toLowerCase()}/index.html`))];
+    expect(wanted.filter((f) => !files.includes(f))).toEqual([]);
+  });
+
+  it('has the home, search and 404 pages of the contract', () => {
+    for (const f of ['index.html', '404.html', 'zh-hant/index.html', 'zh-hans/index.html', 'zh-hant/search/index.html', 'zh-hans/search/index.html']) {
+      expect(files, f).toContain(f);
+    }
+  });
+
+  it('marks every page with the right html lang', () => {
+    for (const f of files.filter((f) => f.endsWith('.html'))) {
+      const lang = /<html[^>]*\slang="([^"]+)"/.exec(readDist(f))?.[1];
+      if (f.startsWith('zh-hant/')) expect(lang, f).toBe('zh-Hant');
+      else if (f.startsWith('zh-hans/')) expect(lang, f).toBe('zh-Hans');
+      else expect(lang, f).toMatch(/^zh/);
+    }
+  });
+
+  it('shows no Traditional-only character on any zh-Hans page, the link to the Traditional version aside', () => {
+    const offenders: string[] = [];
+    for (const f of files.filter((f) => f.startsWith('zh-hans/') && f.endsWith('.html'))) {
+      const html = readDist(f).replace(/<(\w+)\b[^>]*\blang="zh-Hant"[^>]*>[^<]*<\/\1>/g, ' ');
+      const chars = new Set([...textOf(html)].filter((ch) => /[\u3400-\u9fff]/.test(ch) && toHans(ch) !== ch));
+      if (chars.size) offenders.push(`${f}: ${[...chars].join('')}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('links every page to the same page in the other script', () => {
+    for (const f of files.filter((f) => /^zh-han[st]\/.*index\.html$/.test(f))) {
+      const [lang, ...rest] = f.split('/');
+      const other = lang === 'zh-hant' ? 'zh-hans' : 'zh-hant';
+      const target = `/${other}/${rest.join('/').replace(/index\.html$/, '')}`;
+      expect(readDist(f), f).toContain(`href="${target}"`);
+      expect(files, f).toContain(`${other}/${rest.join('/')}`);
+    }
+  });
+
+  it('resolves every internal link and asset', () => {
+    const set = new Set(files);
+    const broken = files
+      .filter((f) => f.endsWith('.html'))
+      .flatMap((f) => (findRefs(readDist(f)) as string[]).filter((r) => !resolves(r, set)).map((r) => `${f} → ${r}`));
+    expect(broken).toEqual([]);
+  });
+
+  it('ships no JavaScript on article and code pages without a troubleshooter', () => {
+    for (const f of ['zh-hant/personal-pos/index.html', 'zh-hans/provider/index.html', 'zh-hant/codes/55/index.html']) {
+      expect(readDist(f), f).not.toMatch(/<script\b(?![^>]*type="application\/(ld\+)?json")/);
+    }
+  });
+});
+
+describe('the language picker at /', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  it.each([
+    ['zh-TW', '/zh-hant/'],
+    ['zh-HK', '/zh-hant/'],
+    ['zh-CN', '/zh-hans/'],
+    ['en-US', '/zh-hans/'],
+  ])('sends a %s browser to %s', async (locale, target) => {
+    const { context, page, errors } = await openPage(browser, { locale });
+    await page.goto(`${baseUrl()}/`);
+    await page.waitForURL(`**${target}`);
+    expect(new URL(page.url()).pathname).toBe(target);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers plain links to both scripts when JavaScript is off', async () => {
+    const { context, page } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${baseUrl()}/`);
+    await expect(page.locator('a[href="/zh-hant/"]').count()).resolves.toBe(1);
+    await expect(page.locator('a[href="/zh-hans/"]').count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('serves the 404 page for an unknown path', async () => {
+    const { context, page } = await openPage(browser);
+    const res = await page.goto(`${baseUrl()}/zh-hant/no-such-page/`);
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).first().textContent()).resolves.toContain('找不到');
+    await context.close();
+  });
+});
+
+void dist;

@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+const contentDir = path.resolve(import.meta.dirname, '../../src/content');
+
+/** Ids of every article on disk: `hardware`, `hardware/printer`, … */
+export function getArticleIds(): string[] {
+  const dir = path.join(contentDir, 'articles');
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.split(path.sep).join('/').replace(/\.mdx$/, '').replace(/\/index$/, ''));
+}
+
+/** The article source (frontmatter and body) by id. */
+export function readArticle(id: string): string {
+  const file = id.includes('/') ? `${id}.mdx` : `${id}/index.mdx`;
+  return readFileSync(path.join(contentDir, 'articles', file), 'utf8');
+}
+
+/** Every response code entry as written in codes.yaml. */
+export function getCodes(): { id: string; display: string[]; meaning: string; article: string; common?: boolean }[] {
+  return parse(readFileSync(path.join(contentDir, 'codes/codes.yaml'), 'utf8'));
+}
+
+/** Every response code id. */
+export const getCodeIds = (): string[] => getCodes().map((c) => String(c.id));

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const minimal = path.join(root, 'test/fixtures/content-min');
+
+/** Files to add to or replace in the minimal content, relative to src/content/. */
+export type Overlay = Record<string, string>;
+
+/**
+ * Builds a copy of the site whose content is the minimal fixture plus `overlay`, and returns the
+ * build's exit code and output. Used to pin what an author sees when they make a mistake.
+ */
+export function buildWithContent(overlay: Overlay): { code: number; output: string; dir: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pos-help-fixture-'));
+  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'site.config.mjs', 'tsconfig.json', 'package.json']) {
+    cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+  }
+  rmSync(path.join(dir, 'src/content/articles'), { recursive: true, force: true });
+  rmSync(path.join(dir, 'src/content/codes'), { recursive: true, force: true });
+  cpSync(path.join(minimal, 'articles'), path.join(dir, 'src/content/articles'), { recursive: true });
+  cpSync(path.join(minimal, 'codes'), path.join(dir, 'src/content/codes'), { recursive: true });
+  for (const [file, text] of Object.entries(overlay)) {
+    const target = path.join(dir, 'src/content', file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', POS_HELP_FIXTURE: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  return { code: run.status ?? 1, output: `${run.stdout}\n${run.stderr}`, dir };
+}
+
+/** Removes a fixture build's folder. */
+export function cleanFixture(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}

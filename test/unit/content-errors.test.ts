@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildWithContent, cleanFixture } from '../helpers/fixture-build';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(cleanFixture));
+
+/** Builds the minimal site plus `overlay` and returns the build's output; the build must fail. */
+function failingBuild(overlay: Record<string, string>): string {
+  const result = buildWithContent(overlay);
+  dirs.push(result.dir);
+  expect(result.code, result.output.slice(-2000)).not.toBe(0);
+  return result.output;
+}
+
+const article = (front: string) => `---\n${front}\nupdated: 2026-11-24\n---\n\n正文。\n`;
+const description = 'description: 這是一篇用來測試構建錯誤提示的文章，內容只有一句話。';
+
+describe('an author mistake fails the build with file, field and fix', { timeout: 60_000 }, () => {
+  it('the minimal content builds', () => {
+    const result = buildWithContent({});
+    dirs.push(result.dir);
+    expect(result.code, result.output.slice(-2000)).toBe(0);
+  });
+
+  it('a missing title names the file and the title field', () => {
+    const out = failingBuild({ 'articles/hardware/no-title.mdx': article(description) });
+    expect(out).toContain('hardware/no-title.mdx');
+    expect(out).toMatch(/title/);
+    expect(out).toContain('add a `title:` line');
+  });
+
+  it('an unknown category names the file and the folders to use', () => {
+    const out = failingBuild({ 'articles/printers/jam.mdx': article(`title: 卡紙怎麼辦\n${description}`) });
+    expect(out).toContain('"printers" is not a category');
+    expect(out).toContain('Move the file into one of src/content/articles/');
+  });
+
+  it('a flow that is not a machine names the field and the known flows', () => {
+    const out = failingBuild({ 'articles/hardware/index.mdx': article(`title: 硬件故障\n${description}\nflow: printer`) });
+    expect(out).toContain('hardware/index.mdx');
+    expect(out).toContain('`flow:` must name a machine in src/machines/: hardware, software, network, security, apply');
+  });
+
+  it('a related id that is not an article names the file, field and the ids to use', () => {
+    const out = failingBuild({ 'articles/network/index.mdx': article(`title: 網絡故障\n${description}\nrelated: [network/modem]`) });
+    expect(out).toContain('field `related` names "network/modem"');
+    expect(out).toContain('Use one of:');
+  });
+
+  it('a code naming an article that does not exist names the code and field', () => {
+    const out = failingBuild({
+      'codes/codes.yaml': `- id: '96'\n  meaning: 系統異常\n  display: [交換中心異常]\n  class: C\n  actor: 銀聯\n  steps: [等十分鐘再試。]\n  confidence: high\n  source: current\n  article: network/outage\n`,
+    });
+    expect(out).toContain('code 96, field `article` names "network/outage"');
+  });
+
+  it('a link to a missing page or code page names the page and the link', () => {
+    const out = failingBuild({
+      'articles/provider/index.mdx': article(`title: 查資質\n${description}`) + '\n[看代碼 ZZ](/zh-hant/codes/zz/)\n',
+    });
+    expect(out).toContain('zh-hant/provider/index.html links to /zh-hant/codes/zz/');
+    expect(out).toContain('Fix: correct the link in the article');
+  });
+});
