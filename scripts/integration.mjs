@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 /**
  * The build steps Astro does not do itself, run in order after the pages are written:
  * check links, index with Pagefind, bundle the embeddable element, generate the service worker.
@@ -8,9 +9,18 @@ export default function posHelp() {
   return {
     name: 'pos-help',
     hooks: {
+      'astro:build:start': async ({ logger }) => {
+        const { buildEmbed } = await import('./build/embed.mjs');
+        const manifest = await buildEmbed(process.cwd());
+        logger.info(`embed: ${manifest.file} ${manifest.bytes} bytes, ${manifest.versioned}`);
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        const { copyEmbed } = await import('./build/embed.mjs');
+        await copyEmbed(process.cwd(), fileURLToPath(dir));
         const { checkLinks } = await import('./build/check-links.mjs');
         await checkLinks(dir, logger);
+        const { buildIndex } = await import('./build/pagefind.mjs');
+        await buildIndex(dir, logger);
       },
     },
   };

@@ -1,0 +1,104 @@
+/**
+ * Turning what a merchant typed into searches: pure functions, shared by the search page script
+ * and the tests. Data (code list, character map, synonyms) comes from /{lang}/search/data.json.
+ */
+
+/** What the search page loads once, built per language at build time. */
+export interface SearchData {
+  /** Codes with their page URL, meaning and screen texts (in the page's script). */
+  codes: { id: string; url: string; title: string; meaning: string; display: string[] }[];
+  /** Character map from the other script to this page's script (only characters the site uses). */
+  chars: Record<string, string>;
+  /** Rows of equivalent words, this page's word first. */
+  synonyms: string[][];
+}
+
+/** Longest query we look at; the rest is ignored (and the box caps input anyway). */
+export const maxQueryLength = 200;
+
+/** Trims, collapses spaces, unifies full-width letters and digits, and caps the length. */
+export function normalize(query: string): string {
+  return query
+    .normalize('NFKC')
+    .replace(/[\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, maxQueryLength);
+}
+
+/** Converts characters of the other script into this page's script. */
+export function convertScript(query: string, chars: Record<string, string>): string {
+  return [...query].map((ch) => chars[ch] ?? ch).join('');
+}
+
+const codeWords = /(?:應答碼|应答码|返回碼|返回码|響應碼|响应码|錯誤碼|错误码|代碼|代码|故障碼|故障码|碼|码|code)\s*[:：]?\s*([0-9A-Za-z]{2})(?![0-9A-Za-z])/i;
+const bareCode = /^(?:[0-9]{2}|[A-Za-z][0-9A-Za-z]|[0-9][A-Za-z])$/;
+const looseCode = /(?<![0-9A-Za-z])([0-9]{2}|[A-Z][0-9])(?![0-9A-Za-z])/;
+
+/**
+ * Finds the response code a query asks about: a bare code ("55", "a0"), a code after a word
+ * like 應答碼/返回码/代碼 ("返回码51"), or a lone two-character code inside a sentence
+ * ("交易失敗 14"). Returns it upper-cased, or undefined.
+ */
+export function findCodeId(query: string, known: Set<string>): string | undefined {
+  const q = normalize(query);
+  const candidates = [
+    bareCode.test(q) ? q : undefined,
+    codeWords.exec(q)?.[1],
+    looseCode.exec(q.toUpperCase())?.[1],
+  ];
+  return candidates.map((c) => c?.toUpperCase()).find((c): c is string => !!c && known.has(c));
+}
+
+/** A code whose screen text the query contains (or that contains the query, 3+ characters). */
+export function findCodeByMessage(query: string, codes: SearchData['codes']): SearchData['codes'][number] | undefined {
+  const q = normalize(query).replace(/[\s，。,.!！?？]/g, '');
+  if (q.length < 3) return undefined;
+  const clean = (s: string) => s.replace(/[\s，。,.!！?？／/]/g, '');
+  let best: { code: SearchData['codes'][number]; score: number } | undefined;
+  for (const code of codes) {
+    for (const text of [code.meaning, ...code.display]) {
+      const t = clean(text);
+      if (t.length < 3) continue;
+      const score = q.includes(t) ? t.length : t.includes(q) ? q.length : 0;
+      if (score > (best?.score ?? 0)) best = { code, score };
+    }
+  }
+  return best?.code;
+}
+
+/** Replaces colloquial, regional and misspelt words with the site's own, longest first. */
+export function applySynonyms(query: string, rows: string[][]): string {
+  const pairs = rows.flatMap((row) => row.slice(1).map((alt) => [alt.toLowerCase(), row[0]!] as const));
+  pairs.sort((a, b) => b[0].length - a[0].length);
+  let out = '';
+  let i = 0;
+  const lower = query.toLowerCase();
+  while (i < query.length) {
+    const hit = pairs.find(([alt]) => lower.startsWith(alt, i));
+    if (hit) {
+      out += ` ${hit[1]} `;
+      i += hit[0].length;
+    } else {
+      out += query[i];
+      i += 1;
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Filler words that do not help find a page (questions, politeness). */
+const filler = /(是什麼意思|是什么意思|什麼意思|什么意思|怎麼辦|怎么办|怎麼回事|怎么回事|怎麼弄|怎么弄|怎麼|怎么|為什麼|为什么|如何|請問|请问|一直|總是|总是|老是|顯示|显示|提示|出現|出现|了|嗎|吗|呢|啊|吧|的)/g;
+
+/** The query without filler words and punctuation; falls back to the query when nothing is left. */
+export function stripFiller(query: string): string {
+  const out = query.replace(filler, ' ').replace(/[，。,.!！?？、；;：:"'“”‘’()（）<>《》]/g, ' ').replace(/\s+/g, ' ').trim();
+  return out || query;
+}
+
+/** The searches to run for a query, best first, without duplicates. */
+export function searchVariants(query: string, data: Pick<SearchData, 'chars' | 'synonyms'>): string[] {
+  const converted = convertScript(normalize(query), data.chars);
+  const variants = [stripFiller(applySynonyms(converted, data.synonyms)), stripFiller(converted), converted];
+  return [...new Set(variants.filter((v) => v.replace(/[\p{P}\p{S}\s]/gu, '').length > 0))];
+}

@@ -1,0 +1,40 @@
+import type { APIRoute } from 'astro';
+import { flows } from '../../../machines/registry';
+import { ui } from '../../../i18n/ui';
+import { getArticles } from '../../../lib/articles';
+import { codePath, getCodes } from '../../../lib/codes';
+import { inLang } from '../../../lib/convert';
+import { buildCharMaps } from '../../../lib/search/charmap';
+import type { SearchData } from '../../../lib/search/query';
+import { synonyms } from '../../../lib/search/synonyms';
+import { langs } from '../../../lib/taxonomy';
+
+export function getStaticPaths() {
+  return langs.map((lang) => ({ params: { lang } }));
+}
+
+/** What the search page needs besides Pagefind: the code list, the character map, synonyms. */
+export const GET: APIRoute = async ({ params }) => {
+  const lang = params.lang!;
+  const [articles, codes] = await Promise.all([getArticles(), getCodes()]);
+  const texts = [
+    ...articles.flatMap((a) => [a.entry.body ?? '', a.entry.data.title, a.entry.data.description, ...a.entry.data.messages]),
+    ...codes.flatMap((c) => [c.data.meaning, ...c.data.display, ...c.data.steps, c.data.actor]),
+    ...Object.values(flows).map((f) => JSON.stringify(f.machine.config) + f.title + f.intro),
+    ...Object.values(ui),
+    ...synonyms.flat(),
+  ];
+  const maps = buildCharMaps(texts);
+  const data: SearchData = {
+    codes: codes.map((c) => ({
+      id: c.id,
+      url: codePath(lang, c.id),
+      title: inLang(lang, `${c.id}：${c.data.meaning}`),
+      meaning: inLang(lang, c.data.meaning),
+      display: c.data.display.map((d) => inLang(lang, d)),
+    })),
+    chars: lang === 'zh-hans' ? maps.toHans : maps.toHant,
+    synonyms: synonyms.map((row) => [...new Set(row.map((w) => inLang(lang, w)))]),
+  };
+  return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
+};
