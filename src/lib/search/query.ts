@@ -60,7 +60,7 @@ export function findCodeByMessage(query: string, codes: SearchData['codes']): Se
     for (const text of [code.meaning, ...code.display]) {
       const t = clean(text);
       if (t.length < 3) continue;
-      const score = q.includes(t) ? t.length : t.includes(q) ? q.length : 0;
+      const score = q === t ? 1000 : q.includes(t) ? t.length : t.includes(q) ? q.length : 0;
       if (score > (best?.score ?? 0)) best = { code, score };
     }
   }
@@ -99,6 +99,6 @@ export function stripFiller(query: string): string {
 /** The searches to run for a query, best first, without duplicates. */
 export function searchVariants(query: string, data: Pick<SearchData, 'chars' | 'synonyms'>): string[] {
   const converted = convertScript(normalize(query), data.chars);
-  const variants = [stripFiller(applySynonyms(converted, data.synonyms)), stripFiller(converted), converted];
+  const variants = [applySynonyms(stripFiller(converted), data.synonyms), stripFiller(converted), converted];
   return [...new Set(variants.filter((v) => v.replace(/[\p{P}\p{S}\s]/gu, '').length > 0))];
 }

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, launch, openPage } from './browser';
+
+interface QualityQuery {
+  q: string;
+  category?: string;
+  code?: string;
+}
+const quality: QualityQuery[] = parse(readFileSync(path.resolve(import.meta.dirname, '../search-quality.yaml'), 'utf8')).map((x: QualityQuery) => ({
+  ...x,
+  q: String(x.q),
+  code: x.code === undefined ? undefined : String(x.code),
+}));
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+beforeAll(async () => {
+  browser = await launch();
+  ({ context, page, errors } = await openPage(browser));
+});
+afterAll(() => browser?.close());
+
+/** Runs a search on the page the way a person does and returns the results in order. */
+async function searchFor(lang: string, q: string, category = ''): Promise<{ href: string; text: string }[]> {
+  const url = new URL(`${baseUrl()}/${lang}/search/`);
+  url.searchParams.set('q', q);
+  if (category) url.searchParams.set('category', category);
+  await page.goto(url.href);
+  await page.waitForFunction(() => {
+    const status = document.getElementById('search-status')?.textContent ?? '';
+    return /\d/.test(status) || !document.querySelector('[data-search-empty]')?.hasAttribute('hidden');
+  });
+  return page.locator('a[data-result]').evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent ?? '' })));
+}
+
+const categoryOf = (href: string) => new URL(href, 'http://x').pathname.split('/')[2] ?? '';
+
+describe('search', () => {
+  it('puts the right page in the top three for at least 90% of the quality set, and the code page first for at least 95% of code queries, in both scripts', async () => {
+    const misses: string[] = [];
+    let topicHits = 0;
+    let topicTotal = 0;
+    let codeHits = 0;
+    let codeTotal = 0;
+    for (const lang of ['zh-hant', 'zh-hans']) {
+      for (const item of quality) {
+        const results = await searchFor(lang, item.q);
+        if (item.code) {
+          codeTotal += 1;
+          const ok = results[0]?.href === `/${lang}/codes/${item.code.toLowerCase()}/`;
+          if (ok) codeHits += 1;
+          else misses.push(`${lang} "${item.q}" → ${results[0]?.href ?? 'nothing'} (want code ${item.code})`);
+        } else {
+          topicTotal += 1;
+          const ok = results.slice(0, 3).some((r) => categoryOf(r.href) === item.category);
+          if (ok) topicHits += 1;
+          else misses.push(`${lang} "${item.q}" → ${results.slice(0, 3).map((r) => r.href).join(', ') || 'nothing'} (want ${item.category})`);
+        }
+      }
+    }
+    const topicRate = topicHits / topicTotal;
+    const codeRate = codeHits / codeTotal;
+    console.log(`search quality: top-3 ${(topicRate * 100).toFixed(1)}% of ${topicTotal}, code-first ${(codeRate * 100).toFixed(1)}% of ${codeTotal}\n  ${misses.join('\n  ')}`);
+    expect(quality.length).toBeGreaterThanOrEqual(60);
+    expect(topicRate).toBeGreaterThanOrEqual(0.9);
+    expect(codeRate).toBeGreaterThanOrEqual(0.95);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows results as links with title, category and a highlighted excerpt', async () => {
+    const results = await searchFor('zh-hant', '缺紙');
+    expect(results.length).toBeGreaterThan(0);
+    const first = page.locator('#search-results li').first();
+    await expect(first.locator('a[data-result]').textContent()).resolves.not.toBe('');
+    await expect(first.locator('mark').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#search-status').textContent()).resolves.toMatch(/找到 \d+ 條結果/);
+  });
+
+  it('filters by category', async () => {
+    const results = await searchFor('zh-hans', '签到', 'network');
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => categoryOf(r.href) === 'network')).toBe(true);
+  });
+
+  it('finds Traditional text from a Simplified query and the reverse', async () => {
+    expect((await searchFor('zh-hant', '网络')).length).toBeGreaterThan(0);
+    expect((await searchFor('zh-hans', '網絡')).length).toBeGreaterThan(0);
+  });
+
+  it('shows a way on when nothing matches', async () => {
+    const results = await searchFor('zh-hant', 'zzqqxx');
+    expect(results).toEqual([]);
+    await expect(page.locator('[data-search-empty]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-search-empty] a[href="/zh-hant/codes/"]').count()).resolves.toBe(1);
+  });
+
+  it('handles an empty query, a very long one, a lone punctuation mark and markup without injecting anything', async () => {
+    for (const q of ['', '   ', '？', '。', 'x'.repeat(1000), '<img src=x onerror="window.__pwned=1">', '"><script>window.__pwned=1</script>']) {
+      const url = new URL(`${baseUrl()}/zh-hans/search/`);
+      url.searchParams.set('q', q);
+      await page.goto(url.href);
+      await page.waitForTimeout(150);
+      await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('…'));
+      await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+      await expect(page.locator('#search-results img, #search-results script').count()).resolves.toBe(0);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the query in the URL so back and forward work', async () => {
+    await searchFor('zh-hant', '缺紙');
+    await page.locator('#search-page-q').fill('簽到');
+    await page.locator('#search-page-q').press('Enter');
+    await page.waitForURL(/q=%E7%B0%BD%E5%88%B0/);
+    await page.goBack();
+    await expect(page.locator('#search-page-q').inputValue()).resolves.toBe('缺紙');
+  });
+
+  it('loads Pagefind only when someone searches', async () => {
+    const { context: c, page: p } = await openPage(browser);
+    const requests: string[] = [];
+    p.on('request', (r) => requests.push(r.url()));
+    await p.goto(`${baseUrl()}/zh-hant/hardware/`);
+    await p.goto(`${baseUrl()}/zh-hant/search/`);
+    await p.waitForTimeout(300);
+    expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    await c.close();
+  });
+});
+
+void context;

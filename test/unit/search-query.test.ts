@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { applySynonyms, convertScript, findCodeByMessage, findCodeId, normalize, searchVariants, stripFiller } from '../../src/lib/search/query';
+import { buildCharMaps } from '../../src/lib/search/charmap';
+import { synonyms } from '../../src/lib/search/synonyms';
+
+const known = new Set(['14', '45', '51', '55', '96', 'A0']);
+
+describe('reading a query', () => {
+  it('finds a bare code, a code after a word for "code", and a code inside a sentence', () => {
+    expect(findCodeId('55', known)).toBe('55');
+    expect(findCodeId('a0', known)).toBe('A0');
+    expect(findCodeId('返回码51', known)).toBe('51');
+    expect(findCodeId('應答碼96是什麼意思', known)).toBe('96');
+    expect(findCodeId('交易失敗 代碼14', known)).toBe('14');
+    expect(findCodeId('ＡＯ', known)).toBeUndefined();
+    expect(findCodeId('４５', known)).toBe('45');
+  });
+
+  it('does not take numbers that are not codes', () => {
+    expect(findCodeId('95516', known)).toBeUndefined();
+    expect(findCodeId('4G 沒信號', known)).toBeUndefined();
+    expect(findCodeId('99', known)).toBeUndefined();
+  });
+
+  it('finds a code by its screen text', () => {
+    const codes = [
+      { id: '51', url: '/c/51/', title: '51', meaning: '資金不足', display: ['可用餘額不足', '餘額不足'] },
+      { id: '75', url: '/c/75/', title: '75', meaning: '密碼次數超限', display: ['密碼錯誤次數超限'] },
+      { id: '38', url: '/c/38/', title: '38', meaning: '超過 PIN 試輸入', display: ['密碼錯誤次數超限，請與發卡方聯繫'] },
+    ];
+    expect(findCodeByMessage('餘額不足', codes)?.id).toBe('51');
+    expect(findCodeByMessage('密碼錯誤次數超限', codes)?.id).toBe('75');
+    expect(findCodeByMessage('打印', codes)).toBeUndefined();
+  });
+
+  it('normalizes width, spaces and length', () => {
+    expect(normalize('  ＰＯＳ機   缺紙 ')).toBe('POS機 缺紙');
+    expect(normalize('x'.repeat(1000))).toHaveLength(200);
+  });
+
+  it('converts the other script with a map built from the site’s own text', () => {
+    const maps = buildCharMaps(['網絡故障，打印機缺紙', '簽到失敗']);
+    expect(convertScript('网络打印机', maps.toHant)).toBe('網絡打印機');
+    expect(convertScript('網絡簽到', maps.toHans)).toBe('网络签到');
+    expect(Object.keys(maps.toHans).length).toBeLessThan(20);
+  });
+
+  it('maps colloquial and misspelt words to the site’s words, longest first', () => {
+    expect(applySynonyms('刷卡機沒紙', synonyms)).toBe('POS機 缺紙');
+    expect(applySynonyms('poss機列印', synonyms)).toContain('打印');
+    expect(stripFiller('打印機缺紙怎麼辦？')).toBe('打印機缺紙');
+  });
+
+  it('tries the mapped query first and the query as typed after it', () => {
+    const variants = searchVariants('刷卡機沒紙了怎麼辦', { chars: {}, synonyms });
+    expect(variants[0]).toBe('POS機 缺紙');
+    expect(variants.at(-1)).toBe('刷卡機沒紙了怎麼辦');
+    expect(searchVariants('？', { chars: {}, synonyms })).toEqual([]);
+  });
+});
