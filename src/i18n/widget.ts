@@ -44,6 +44,7 @@ export const widgetUi = {
   'widget.error.load': '排查步驟載入失敗。請檢查網絡後重新打開本頁，或直接閱讀本頁文章。',
   'widget.announce.step': '第 {n} 步：{text}',
   'widget.announce.outcome': '結果：{text}',
+  'widget.printRecord': '打印維修記錄',
   'widget.static.title': '一步步排查：{title}',
   'widget.static.goto': '轉到第 {n} 步',
   'widget.static.start': '從第 1 步開始，按你的回答跳到對應的步驟。',

@@ -7,6 +7,7 @@
  * default 2).
  * Events (bubbling, composed; detail { flow, state, path, answers }): `pos-troubleshooter:step`,
  * `pos-troubleshooter:outcome` (+ outcome, summary), `pos-troubleshooter:error` (+ message).
+ * On the site, `record-url` links each outcome to a repair record filled from this device.
  * Parts: question, answer, back, restart, outcome (data-outcome), summary, summary-text, copy,
  * progress, error. Slots: `static` (the server-rendered flow, shown when printing),
  * `escalation` (the host's own wording on every escalation).
@@ -24,6 +25,7 @@ import { format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
 import { buildSummary, summaryFields, type SummaryField } from './summary';
 import { contactView, questionView, summaryView, type HeadingTag } from './views';
+import { lastOutcomeKey, type LastOutcome } from '../print/fill-record';
 
 const storageKey = 'pos-help:summary-fields';
 let uidCounter = 0;
@@ -226,6 +228,8 @@ export class PosTroubleshooter extends HTMLElement {
     const summary = summaryView(tr, sub, this.#fields, this.#uid);
     this.#wireSummary(summary, meta);
     escalation.append(summary.root);
+    const recordUrl = this.getAttribute('record-url');
+    if (recordUrl) escalation.append(h('p', {}, h('a', { href: recordUrl, part: 'record', target: '_blank' }, format(tr, 'widget.printRecord'))));
     const root = h(
       'div',
       { part: 'outcome', 'data-outcome': meta.outcome, class: 'outcome' },
@@ -253,7 +257,14 @@ export class PosTroubleshooter extends HTMLElement {
 
   #wireSummary(view: ReturnType<typeof summaryView>, meta: Parameters<typeof buildSummary>[0]['outcome']): void {
     const refresh = () => {
-      view.text.value = buildSummary({ tr: this.#tr, flowTitle: this.#tr(this.#flow!.title), outcome: meta, steps: this.#answered(), fields: this.#fields, time: new Date() });
+      const time = new Date();
+      view.text.value = buildSummary({ tr: this.#tr, flowTitle: this.#tr(this.#flow!.title), outcome: meta, steps: this.#answered(), fields: this.#fields, time });
+      const saved: LastOutcome = { summary: view.text.value, fault: this.#tr(meta.title), time: time.toLocaleString(), fields: this.#fields };
+      try {
+        localStorage.setItem(lastOutcomeKey, JSON.stringify(saved));
+      } catch {
+        /* storage off: the record is still printable blank */
+      }
     };
     for (const f of summaryFields) {
       view.inputs[f].addEventListener('input', () => {

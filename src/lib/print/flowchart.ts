@@ -1,0 +1,87 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { AnyStateMachine } from 'xstate';
+import { isOutcome, readStates } from '../../components/troubleshooter/flow-model';
+
+/** Characters per line in a box, and the font size of the chart (CSS px in the SVG). */
+const perLine = 11;
+const font = 11;
+const lineHeight = 15;
+
+/** Splits text into lines of at most `n` characters (CJK text has no spaces to break at). */
+export function wrap(text: string, n = perLine): string[] {
+  const chars = [...text];
+  const lines: string[] = [];
+  for (let i = 0; i < chars.length; i += n) lines.push(chars.slice(i, i + n).join(''));
+  return lines.slice(0, 5).map((line, i, all) => (i === 4 && chars.length > n * 5 ? `${line.slice(0, -1)}…` : line));
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Draws a flow as an SVG flowchart laid out by ELK (layered, top to bottom): every state a
+ * labelled box (questions square, outcomes rounded), every answer a labelled arrow.
+ */
+export async function flowchartSvg(machine: AnyStateMachine, title: string): Promise<string> {
+  const states = readStates(machine);
+  const children = states.map((s) => {
+    const text = isOutcome(s.meta) ? s.meta.title : s.meta.question;
+    const lines = wrap(text);
+    return { id: s.id, width: perLine * font + 16, height: lines.length * lineHeight + 14, lines, outcome: isOutcome(s.meta) ? s.meta.outcome : undefined };
+  });
+  const edges = states.flatMap((s) =>
+    s.meta.kind === 'question'
+      ? s.meta.answers.map((a, i) => {
+          const label = [...a.label].length > 8 ? `${[...a.label].slice(0, 7).join('')}…` : a.label;
+          return { id: `${s.id}-${i}`, sources: [s.id], targets: [s.on[a.event]!], labels: [{ text: label, width: [...label].length * 10 + 4, height: 12 }] };
+        })
+      : [],
+  );
+  const elk = new ELK();
+  const graph = await elk.layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'DOWN',
+      'elk.spacing.nodeNode': '18',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '30',
+      'elk.spacing.edgeLabel': '2',
+      'elk.edgeLabels.inline': 'false',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    },
+    children: children.map(({ id, width, height }) => ({ id, width, height })),
+    edges,
+  });
+  const byId = new Map(children.map((c) => [c.id, c]));
+  const width = Math.ceil(graph.width ?? 0);
+  const height = Math.ceil(graph.height ?? 0);
+  const parts: string[] = [];
+  for (const edge of graph.edges ?? []) {
+    for (const section of edge.sections ?? []) {
+      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+      parts.push(`<polyline points="${points}" fill="none" stroke="#000" stroke-width="1" marker-end="url(#arrow-${machine.id})"/>`);
+    }
+    for (const label of edge.labels ?? []) {
+      parts.push(`<text class="edge" x="${(label.x ?? 0).toFixed(1)}" y="${((label.y ?? 0) + 10).toFixed(1)}" font-size="10">${escape(label.text ?? '')}</text>`);
+    }
+  }
+  for (const node of graph.children ?? []) {
+    const info = byId.get(node.id)!;
+    const x = node.x ?? 0;
+    const y = node.y ?? 0;
+    const rx = info.outcome ? 10 : 2;
+    const stroke = info.outcome === 'escalate' ? 'stroke-width="2.5"' : 'stroke-width="1.2"';
+    const dash = info.outcome === 'resolved' ? ' stroke-dasharray="5 2"' : '';
+    parts.push(`<g data-node="${escape(node.id)}" data-kind="${info.outcome ?? 'question'}">`);
+    parts.push(`<rect x="${x}" y="${y}" width="${node.width}" height="${node.height}" rx="${rx}" fill="#fff" stroke="#000" ${stroke}${dash}/>`);
+    info.lines.forEach((line, i) => {
+      parts.push(`<text x="${x + 8}" y="${y + 18 + i * lineHeight}" font-size="${font}">${escape(line)}</text>`);
+    });
+    parts.push('</g>');
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escape(title)}" font-family="sans-serif">`,
+    `<defs><marker id="arrow-${machine.id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>`,
+    ...parts,
+    '</svg>',
+  ].join('');
+}
