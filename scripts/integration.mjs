@@ -21,6 +21,8 @@ export default function posHelp() {
         await checkLinks(dir, logger);
         const { buildIndex } = await import('./build/pagefind.mjs');
         await buildIndex(dir, logger);
+        const { buildServiceWorker } = await import('./build/service-worker.mjs');
+        await buildServiceWorker(dir, logger);
       },
     },
   };

@@ -1,0 +1,38 @@
+/** Service worker registration, update prompt and offline marker (see OfflineSupport.astro). */
+export function startOfflineSupport(): void {
+  const marker = document.querySelector<HTMLElement>('[data-offline-marker]');
+  const bar = document.querySelector<HTMLElement>('[data-update-bar]');
+  const reload = document.querySelector<HTMLButtonElement>('[data-update-reload]');
+  const showMarker = () => {
+    if (marker) marker.hidden = navigator.onLine;
+  };
+  window.addEventListener('online', showMarker);
+  window.addEventListener('offline', showMarker);
+  showMarker();
+
+  if (!('serviceWorker' in navigator)) return;
+  const offer = (waiting: ServiceWorker) => {
+    if (!bar || !reload) return;
+    bar.hidden = false;
+    reload.onclick = () => waiting.postMessage({ type: 'SKIP_WAITING' });
+  };
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  });
+  navigator.serviceWorker
+    .register('/sw.js')
+    .then((registration) => {
+      // A worker already waiting: a new version was installed on an earlier visit.
+      if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const incoming = registration.installing;
+        incoming?.addEventListener('statechange', () => {
+          if (incoming.state === 'installed' && navigator.serviceWorker.controller) offer(incoming);
+        });
+      });
+    })
+    .catch((error: unknown) => console.warn('[offline] service worker not registered:', error));
+}
