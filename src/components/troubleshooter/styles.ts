@@ -12,15 +12,18 @@ export const css = `
   --_line: var(--pos-line, color-mix(in srgb, var(--_fg) 25%, var(--_bg)));
   --_radius: var(--pos-radius, 8px);
   display: block;
-  color: var(--_fg);
-  font-family: var(--pos-font, inherit);
-  font-size: var(--pos-font-size, 1rem);
-  line-height: 1.6;
-  text-align: start;
 }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 .panel {
+  /* Reset everything the host page could pass down (fonts, colours, spacing, transforms), then set ours. */
+  all: initial;
+  display: block;
+  color: var(--_fg);
+  font-family: var(--pos-font, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+  font-size: var(--pos-font-size, 16px);
+  line-height: 1.6;
+  text-align: start;
   border: 1px solid var(--_line);
   border-radius: var(--_radius);
   background: var(--_bg);

@@ -1,0 +1,140 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { getSimplePaths } from '@xstate/graph';
+import { flows } from '../../src/machines/registry';
+import { baseUrl, launch, openPage } from './browser';
+
+/** Hostile global CSS a bank portal might have: resets and heavy-handed element rules. */
+const hostileCss = `
+* { margin: 7px !important; letter-spacing: 3px; text-transform: uppercase; }
+body { font-family: serif; font-size: 30px; color: rgb(255, 0, 0); }
+button { background: rgb(255, 0, 0) !important; font-size: 40px !important; border: 5px dotted lime !important; }
+h1, h2, h3, h4 { font-size: 50px; color: rgb(0, 255, 0); }
+input, textarea { display: none !important; }
+pos-troubleshooter { color: rgb(255, 0, 0); }
+`;
+
+let host: Server;
+let hostUrl: string;
+let browser: Browser;
+
+/** A second origin serving a host page under a strict CSP, loading our bundle one way or the other. */
+function hostPage(mode: 'classic' | 'module' | 'iframe', site: string, flow = 'network'): string {
+  const script = mode === 'classic' ? `<script src="${site}/embed/pos-troubleshooter.js" defer></script>` : `<script type="module" src="${site}/embed/pos-troubleshooter.js"></script>`;
+  const body =
+    mode === 'iframe'
+      ? `<iframe id="frame" title="排查" src="${site}/zh-hans/embed/${flow}/?origin=${encodeURIComponent(hostUrl)}"></iframe>`
+      : `${script}<button id="host-button">host</button><pos-troubleshooter flow="${flow}" lang="zh-Hans" hotline="400-000-0000"><p slot="escalation" id="bank-note">也可以在 App 裡提交工單</p></pos-troubleshooter>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bank portal</title><link rel="stylesheet" href="/hostile.css"><script src="/host.js"></script></head><body><h1>Bank portal</h1>${body}</body></html>`;
+}
+
+/** The host's own script: records our events, messages and any CSP violation. */
+const hostJs = `
+window.seen = []; window.messages = []; window.violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));
+for (const k of ['step', 'outcome', 'error']) document.addEventListener('pos-troubleshooter:' + k, (e) => window.seen.push({ type: k, detail: e.detail }));
+window.addEventListener('message', (e) => window.messages.push({ origin: e.origin, data: e.data }));
+`;
+
+beforeAll(async () => {
+  browser = await launch();
+  const site = baseUrl();
+  host = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const csp = `default-src 'none'; script-src 'self' ${site}; style-src 'self'; frame-src ${site}; img-src 'self'`;
+    if (url.pathname === '/hostile.css') return void res.writeHead(200, { 'Content-Type': 'text/css' }).end(hostileCss);
+    if (url.pathname === '/host.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(hostJs);
+    const mode = (url.searchParams.get('mode') ?? 'classic') as 'classic' | 'module' | 'iframe';
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp }).end(hostPage(mode, site, url.searchParams.get('flow') ?? 'network'));
+  });
+  await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
+  hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await browser?.close();
+  host?.close();
+});
+
+const escalatePath = () =>
+  getSimplePaths(flows.network.machine)
+    .filter((p) => p.state.status === 'done' && (Object.values(p.state.getMeta())[0] as { outcome: string }).outcome === 'escalate')
+    .map((p) => p.steps.map((s) => s.event.type).filter((t) => t !== 'xstate.init'))[0]!;
+
+async function walk(page: Page, events: string[]) {
+  const widget = page.locator('pos-troubleshooter');
+  for (const e of events) await widget.locator(`[part~="answer"][data-event="${e}"]`).click();
+  await widget.locator('[part~="outcome"]').waitFor();
+}
+
+describe.each(['classic', 'module'] as const)('the embed bundle loaded as a %s script on a strict-CSP host with hostile CSS', (mode) => {
+  it('reaches an outcome, sends the events, and violates no policy', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await page.goto(`${hostUrl}/?mode=${mode}`);
+    await page.locator('pos-troubleshooter [part~="question"]').waitFor();
+    await walk(page, escalatePath());
+    const seen = await page.evaluate(() => (window as unknown as { seen: { type: string; detail: Record<string, unknown> }[] }).seen);
+    expect(seen.filter((s) => s.type === 'step').length).toBeGreaterThan(0);
+    const outcome = seen.find((s) => s.type === 'outcome')!;
+    expect(outcome.detail).toMatchObject({ flow: 'network', outcome: 'escalate' });
+    expect(Array.isArray(outcome.detail.path)).toBe(true);
+    expect(String(outcome.detail.summary)).toContain('POS');
+    await expect(page.evaluate(() => (window as unknown as { violations: string[] }).violations)).resolves.toEqual([]);
+    // Nothing leaks in: the host's button and heading rules do not reach the widget.
+    const inner = await page.locator('pos-troubleshooter [part~="restart"]').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { bg: s.backgroundColor, size: s.fontSize, transform: s.textTransform };
+    });
+    expect(inner.bg).not.toBe('rgb(255, 0, 0)');
+    expect(inner.size).not.toBe('40px');
+    expect(inner.transform).toBe('none');
+    await expect(page.locator('pos-troubleshooter input[name="serial"]').isVisible()).resolves.toBe(true);
+    // Nothing leaks out: the host's own button keeps the host's style.
+    await expect(page.locator('#host-button').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(255, 0, 0)');
+    // The bank's hotline and wording appear in the escalation.
+    await expect(page.locator('pos-troubleshooter').locator('[part~="outcome"]').textContent()).resolves.toContain('400-000-0000');
+    await expect(page.locator('#bank-note').isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('embedding', () => {
+  it('makes no request after the bundle has loaded', async () => {
+    const { context, page } = await openPage(browser);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${hostUrl}/?mode=classic`);
+    await page.locator('pos-troubleshooter [part~="question"]').waitFor();
+    await walk(page, escalatePath());
+    expect(requests.filter((u) => u.startsWith(baseUrl()))).toEqual([`${baseUrl()}/embed/pos-troubleshooter.js`]);
+    await context.close();
+  });
+
+  it('posts ready, step, resize and outcome from the iframe route to the named origin only', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${hostUrl}/?mode=iframe`);
+    const frame = page.frameLocator('#frame');
+    await frame.locator('pos-troubleshooter [part~="question"]').waitFor();
+    for (const e of escalatePath()) await frame.locator(`pos-troubleshooter [part~="answer"][data-event="${e}"]`).click();
+    await frame.locator('pos-troubleshooter [part~="outcome"]').waitFor();
+    await page.waitForFunction(() => (window as unknown as { messages: { data: { type: string } }[] }).messages.some((m) => m.data.type === 'pos-troubleshooter:outcome'));
+    const messages = await page.evaluate(() => (window as unknown as { messages: { origin: string; data: { type: string } }[] }).messages);
+    const types = new Set(messages.map((m) => m.data.type));
+    for (const t of ['ready', 'step', 'resize', 'outcome']) expect(types).toContain(`pos-troubleshooter:${t}`);
+    expect(messages.every((m) => m.origin === baseUrl())).toBe(true);
+    await expect(page.evaluate(() => (window as unknown as { violations: string[] }).violations)).resolves.toEqual([]);
+    await context.close();
+  });
+
+  it('reports an unknown flow with an error event and readable text', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${hostUrl}/?mode=classic&flow=printer`);
+    await page.locator('pos-troubleshooter [part~="error"]').waitFor();
+    await expect(page.locator('pos-troubleshooter [part~="error"]').textContent()).resolves.toContain('printer');
+    const seen = await page.evaluate(() => (window as unknown as { seen: { type: string; detail: { message: string } }[] }).seen);
+    expect(seen.find((s) => s.type === 'error')?.detail.message).toContain('unknown flow "printer"');
+    await context.close();
+  });
+});
