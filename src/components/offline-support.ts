@@ -11,16 +11,19 @@ export function startOfflineSupport(): void {
   showMarker();
 
   if (!('serviceWorker' in navigator)) return;
+  // Reload only when the merchant asked for the new version (the first install also changes
+  // the controller, and must not reload the page under them).
+  let asked = false;
   const offer = (waiting: ServiceWorker) => {
     if (!bar || !reload) return;
     bar.hidden = false;
-    reload.onclick = () => waiting.postMessage({ type: 'SKIP_WAITING' });
+    reload.onclick = () => {
+      asked = true;
+      waiting.postMessage({ type: 'SKIP_WAITING' });
+    };
   };
-  let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (reloading) return;
-    reloading = true;
-    location.reload();
+    if (asked) location.reload();
   });
   navigator.serviceWorker
     .register('/sw.js')

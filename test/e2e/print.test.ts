@@ -5,6 +5,7 @@ import { PNG } from 'pngjs';
 import { flows } from '../../src/machines/registry';
 import { baseUrl, launch, openPage } from './browser';
 import siteConfig from '../../site.config.mjs';
+import { toHans } from '../../src/lib/convert';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ describe.each(Object.keys(flows) as (keyof typeof flows)[])('the %s procedure sh
       const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
       expect(decoded?.data).toBe(new URL(`/${lang}/${flow}/`, siteConfig.site).href);
       for (const field of ['維修人員', '維修時間', '維修內容']) {
-        await expect(page.locator('.repair-record').textContent()).resolves.toContain(lang === 'zh-hant' ? field : field.replace('維修', '维修').replace('時間', '时间').replace('內容', '内容'));
+        await expect(page.locator('.repair-record').textContent()).resolves.toContain(lang === 'zh-hant' ? field : toHans(field));
       }
       expect(errors).toEqual([]);
       await context.close();
