@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * npm run pdf: prints every procedure sheet, the booklet and the blank repair record, in both
+ * scripts, to dist/pdf/ with Chromium (A4). Needs a built site (npm run build).
+ */
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const dist = path.resolve('dist');
+if (!existsSync(path.join(dist, 'index.html'))) {
+  console.error('No built site in dist/. Run `npm run build` first.');
+  process.exit(1);
+}
+const flows = ['hardware', 'software', 'network', 'security', 'apply'];
+const sheets = ['zh-hant', 'zh-hans'].flatMap((lang) => [...flows, 'repair-record', 'booklet'].map((name) => ({ lang, name })));
+const server = await serve(dist, 0);
+const address = server.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ serviceWorkers: 'block' });
+mkdirSync(path.join(dist, 'pdf'), { recursive: true });
+for (const { lang, name } of sheets) {
+  const page = await context.newPage();
+  await page.goto(`${base}/${lang}/print/${name}/`);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const file = path.join(dist, 'pdf', `${lang}-${name}.pdf`);
+  writeFileSync(file, pdf);
+  console.log(`${path.relative(process.cwd(), file)}  ${(pdf.length / 1024).toFixed(0)} KiB`);
+  await page.close();
+}
+await browser.close();
+server.close();
