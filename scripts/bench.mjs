@@ -1,0 +1,149 @@
+// @ts-check
+/**
+ * npm run bench: prints and writes (bench-results/bench.json) the figures to read on each change.
+ * Sizes come from built files; times are measured here and only reported, never asserted.
+ *   - build seconds and peak memory: the real site, and synthetic corpora 10× and 100× larger
+ *   - pages; per-page gzipped bytes loaded before interaction (median, max); page HTML vs corpus size
+ *   - Pagefind index size; search bytes and milliseconds per query; top-3 rate on the quality set
+ *   - troubleshooter and embed bundle sizes; precache size
+ * Options: --quick skips the synthetic corpora.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { dirBytes, files, gz, median, pageWeight, precacheBytes } from './bench/measure.mjs';
+
+const root = process.cwd();
+const quick = process.argv.includes('--quick');
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+/** Runs `astro build` in `dir` and returns seconds and peak memory (MiB) of the whole build. */
+function timedBuild(dir) {
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`build failed in ${dir}:\n${run.stderr.slice(-3000)}`);
+  const [seconds, kb] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { seconds, peakMiB: Math.round(kb / 1024) };
+}
+
+/** Page counts and per-page weights of a dist folder. */
+function pageFigures(dist) {
+  const pages = files(dist).filter((f) => f.endsWith('.html'));
+  const weights = pages.map((p) => ({ page: p, ...pageWeight(dist, p) }));
+  const articleHtml = weights.filter((w) => /^zh-han[st]\/(hardware|software|network|security)\/[^/]+\/index\.html$/.test(w.page)).map((w) => w.html);
+  const noWidget = weights.filter((w) => !/^zh-han[st]\/(hardware|software|network|security|apply)\/index\.html$|\/embed\//.test(w.page));
+  return {
+    pages: pages.length,
+    perPageGzip: { median: median(weights.map((w) => w.total)), max: Math.max(...weights.map((w) => w.total)), maxPage: weights.sort((a, b) => b.total - a.total)[0]?.page },
+    furtherArticleHtmlGzipMedian: median(articleHtml),
+    maxJsWithoutTroubleshooter: Math.max(...noWidget.map((w) => w.js)),
+  };
+}
+
+/** A copy of the project whose articles are multiplied `factor` times (synthetic, same shape). */
+function syntheticCorpus(factor) {
+  const dir = mkdtempSync(path.join(tmpdir(), `pos-help-bench-${factor}x-`));
+  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'site.config.mjs', 'tsconfig.json', 'package.json']) cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  const articles = path.join(dir, 'src/content/articles');
+  const originals = files(articles).filter((f) => f.endsWith('.mdx'));
+  for (let copy = 1; copy < factor; copy++) {
+    for (const file of originals) {
+      const [category, name] = file.split('/');
+      const text = readFileSync(path.join(articles, file), 'utf8')
+        .replace(/^flow: .*$/m, '')
+        .replace(/^related: .*$/m, 'related: []')
+        .replace(/^title: (.*)$/m, `title: $1（${copy}）`);
+      writeFileSync(path.join(articles, category, `${name.replace('.mdx', '')}-copy-${copy}.mdx`.replace('index-copy', 'main-copy')), text);
+    }
+  }
+  return { dir, articles: originals.length * factor };
+}
+
+/** Search transfer and timing from a real Chromium against the built site, and the quality set. */
+async function searchFigures(dist) {
+  const server = await serve(dist, 0);
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('response', (r) => fetched.push(new URL(r.url()).pathname));
+  const bytesOf = (list) => list.filter((u) => u.startsWith('/pagefind/') || u.endsWith('/data.json')).reduce((s, u) => s + (existsSync(path.join(dist, u)) ? gz(path.join(dist, u)) : 0), 0);
+  const run = async (q) => {
+    const t0 = Date.now();
+    await page.locator('#search-page-q').fill(q);
+    await page.locator('#search-page-q').press('Enter');
+    await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? '') || !document.querySelector('[data-search-empty]')?.hasAttribute('hidden'));
+    return Date.now() - t0;
+  };
+  await page.goto(`${base}/zh-hans/search/`);
+  fetched.length = 0;
+  const firstMs = await run('打印机缺纸');
+  const firstBytes = bytesOf(fetched);
+  fetched.length = 0;
+  const furtherMs = await run('通讯失败');
+  const furtherBytes = bytesOf(fetched);
+  const quality = parse(readFileSync(path.join(root, 'test/search-quality.yaml'), 'utf8'));
+  let hits = 0;
+  let total = 0;
+  const times = [];
+  for (const item of quality) {
+    if (item.code) continue;
+    times.push(await run(String(item.q)));
+    const hrefs = await page.locator('a[data-result]').evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href') ?? ''));
+    total += 1;
+    if (hrefs.some((h) => h.split('/')[2] === item.category)) hits += 1;
+  }
+  await browser.close();
+  server.close();
+  return { firstQueryGzipBytes: firstBytes, furtherQueryGzipBytes: furtherBytes, firstQueryMs: firstMs, furtherQueryMs: furtherMs, medianQueryMs: median(times), top3Rate: Number((hits / total).toFixed(3)) };
+}
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const results = {};
+
+console.log('building the real site…');
+results.site = timedBuild(root);
+const dist = path.join(root, 'dist');
+Object.assign(results.site, pageFigures(dist));
+results.pagefindIndexBytes = dirBytes(path.join(dist, 'pagefind'));
+const astroJs = files(path.join(dist, '_astro')).filter((f) => f.endsWith('.js'));
+const chunk = (prefix) => astroJs.filter((f) => f.startsWith(prefix)).reduce((s, f) => s + gz(path.join(dist, '_astro', f)), 0);
+results.troubleshooterGzipBytes = pageWeight(dist, 'zh-hans/network/index.html').js + chunk('network.') + chunk('_virtual_pos-hans');
+results.embedGzipBytes = gz(path.join(dist, 'embed/pos-troubleshooter.js'));
+results.precache = precacheBytes(dist);
+console.log('measuring search in Chromium…');
+results.search = await searchFigures(dist);
+
+if (!quick) {
+  results.synthetic = [];
+  for (const factor of [10, 100]) {
+    const { dir, articles } = syntheticCorpus(factor);
+    console.log(`building a synthetic corpus of ${articles} articles…`);
+    const build = timedBuild(dir);
+    results.synthetic.push({ factor, articles, ...build, ...pageFigures(path.join(dir, 'dist')), pagefindIndexBytes: dirBytes(path.join(dir, 'dist/pagefind')) });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
+const s = results.site;
+console.log(`
+real site        build ${s.seconds} s, peak ${s.peakMiB} MiB, ${s.pages} pages
+per page (gz)    median ${kib(s.perPageGzip.median)}, max ${kib(s.perPageGzip.max)} (${s.perPageGzip.maxPage}); budget 60 KiB
+JS w/o widget    max ${kib(s.maxJsWithoutTroubleshooter)}; budget 5 KiB
+troubleshooter   ${kib(results.troubleshooterGzipBytes)} gz (element, XState, one flow, zh-Hans table); budget 30 KiB
+embed bundle     ${kib(results.embedGzipBytes)} gz (every flow, both scripts); budget 40 KiB
+pagefind index   ${kib(results.pagefindIndexBytes)}
+search           first query ${kib(results.search.firstQueryGzipBytes)} (budget 150 KiB), further ${kib(results.search.furtherQueryGzipBytes)} (budget 20 KiB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}%
+precache         ${results.precache.count} files, ${kib(results.precache.bytes)}; budget 5 MiB`);
+for (const c of results.synthetic ?? []) {
+  console.log(`synthetic ${String(c.factor).padStart(3)}×    ${c.articles} articles, ${c.pages} pages: build ${c.seconds} s, peak ${c.peakMiB} MiB; article HTML median ${kib(c.furtherArticleHtmlGzipMedian)} (real: ${kib(s.furtherArticleHtmlGzipMedian)}); index ${kib(c.pagefindIndexBytes)}`);
+}
+console.log('\nwritten to bench-results/bench.json');
