@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { HtmlValidate } from 'html-validate';
+import { baseUrl, launch, openPage } from './browser';
+import { dist, distFiles, readDist } from './dist';
+// @ts-expect-error plain JS module without types
+import { pageWeight, precacheBytes, gz } from '../../scripts/bench/measure.mjs';
+import path from 'node:path';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+/** Every kind of page, in both scripts. */
+const kinds = [
+  '/',
+  '/{lang}/',
+  '/{lang}/hardware/',
+  '/{lang}/software/',
+  '/{lang}/network/',
+  '/{lang}/security/',
+  '/{lang}/apply/',
+  '/{lang}/personal-pos/',
+  '/{lang}/provider/',
+  '/{lang}/hardware/printer/',
+  '/{lang}/codes/',
+  '/{lang}/codes/55/',
+  '/{lang}/search/?q=%E7%BC%BA%E7%BA%B8',
+  '/{lang}/search/?q=zzqqxx',
+  '/{lang}/print/',
+  '/{lang}/print/network/',
+  '/{lang}/print/repair-record/',
+  '/{lang}/embed/',
+  '/{lang}/embed/network/',
+  '/404.html',
+  '/offline/',
+];
+
+describe('accessibility', () => {
+  it.each(['zh-hant', 'zh-hans'])('axe finds nothing on every kind of page in %s, light and dark', async (lang) => {
+    const problems: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const { context, page } = await openPage(browser, { colorScheme: scheme, serviceWorkers: 'block' });
+      for (const kind of kinds) {
+        const url = `${baseUrl()}${kind.replace('{lang}', lang)}`;
+        await page.goto(url);
+        if (kind.includes('search')) await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? '') || !document.querySelector('[data-search-empty]')?.hasAttribute('hidden'));
+        if (await page.locator('pos-troubleshooter').count()) await page.locator('pos-troubleshooter').first().locator('[part~="question"]').waitFor();
+        const result = await new AxeBuilder({ page }).analyze();
+        for (const v of result.violations) problems.push(`${scheme} ${kind}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps every page usable at 320 px wide and 200% zoom', async () => {
+    const { context, page } = await openPage(browser, { viewport: { width: 320, height: 700 }, serviceWorkers: 'block' });
+    for (const kind of kinds.filter((k) => !k.includes('embed/network'))) {
+      await page.goto(`${baseUrl()}${kind.replace('{lang}', 'zh-hans')}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, kind).toBeLessThanOrEqual(1);
+    }
+    await context.close();
+  });
+});
+
+describe('budgets from the built output', () => {
+  it('loads at most 60 KB gzipped before interaction on any page, and at most 5 KB of JavaScript without a troubleshooter', async () => {
+    const pages = (await distFiles()).filter((f) => f.endsWith('.html'));
+    const over: string[] = [];
+    for (const p of pages) {
+      const w = pageWeight(dist, p);
+      if (w.total > 60 * 1024) over.push(`${p}: ${w.total} bytes`);
+      const hasWidget = /<pos-troubleshooter/.test(readDist(p));
+      if (!hasWidget && w.js > 5 * 1024) over.push(`${p}: ${w.js} bytes of JS without a troubleshooter`);
+    }
+    expect(over).toEqual([]);
+  });
+
+  it('keeps the troubleshooter under 30 KB and the embed bundle under 40 KB gzipped', async () => {
+    const files = await distFiles();
+    const chunk = (prefix: string) => files.filter((f) => f.startsWith(`_astro/${prefix}`) && f.endsWith('.js')).reduce((s, f) => s + gz(path.join(dist, f)), 0);
+    const widget = pageWeight(dist, 'zh-hans/network/index.html').js + chunk('network.') + chunk('_virtual_pos-hans');
+    expect(widget).toBeLessThanOrEqual(30 * 1024);
+    expect(gz(path.join(dist, 'embed/pos-troubleshooter.js'))).toBeLessThanOrEqual(40 * 1024);
+  });
+
+  it('precaches at most 5 MB', () => {
+    const { bytes, count } = precacheBytes(dist);
+    expect(count).toBeGreaterThan(100);
+    expect(bytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+});
+
+describe('valid HTML', () => {
+  it('every built page passes the HTML validator', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:standard'],
+      rules: {
+        'no-inline-style': 'off',
+        'attribute-boolean-style': 'off',
+        'no-trailing-whitespace': 'off',
+        'long-title': 'off',
+        'no-redundant-role': 'off',
+        'prefer-native-element': 'off',
+        'no-implicit-button-type': 'off',
+        'valid-id': 'off',
+        'attribute-empty-style': 'off',
+        'element-permitted-content': 'error',
+      },
+      elements: [
+        'html5',
+        { 'pos-troubleshooter': { flow: true, phrasing: false, attributes: { flow: {}, lang: {}, history: {}, hotline: {}, 'heading-level': {}, 'record-url': {} }, permittedContent: ['@flow'] } },
+      ],
+    });
+    const problems: string[] = [];
+    for (const f of (await distFiles()).filter((f) => f.endsWith('.html'))) {
+      const report = await validator.validateString(readDist(f), f);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${f}:${m.line} ${m.ruleId} ${m.message}`);
+    }
+    expect(problems.slice(0, 30)).toEqual([]);
+  });
+});
