@@ -1,16 +1,18 @@
 /** Service worker registration, update prompt and offline marker (see OfflineSupport.astro). */
 export function startOfflineSupport(): void {
-  const marker = document.querySelector<HTMLElement>('[data-offline-marker]');
-  const bar = document.querySelector<HTMLElement>('[data-update-bar]');
-  const reload = document.querySelector<HTMLButtonElement>('[data-update-reload]');
+  const marker = document.querySelector<HTMLElement>("[data-offline-marker]");
+  const bar = document.querySelector<HTMLElement>("[data-update-bar]");
+  const reload = document.querySelector<HTMLButtonElement>(
+    "[data-update-reload]",
+  );
   const showMarker = () => {
     if (marker) marker.hidden = navigator.onLine;
   };
-  window.addEventListener('online', showMarker);
-  window.addEventListener('offline', showMarker);
+  window.addEventListener("online", showMarker);
+  window.addEventListener("offline", showMarker);
   showMarker();
 
-  if (!('serviceWorker' in navigator)) return;
+  if (!("serviceWorker" in navigator)) return;
   // Reload only when the merchant asked for the new version (the first install also changes
   // the controller, and must not reload the page under them).
   let asked = false;
@@ -19,23 +21,34 @@ export function startOfflineSupport(): void {
     bar.hidden = false;
     reload.onclick = () => {
       asked = true;
-      waiting.postMessage({ type: 'SKIP_WAITING' });
+      waiting.postMessage({ type: "SKIP_WAITING" });
     };
   };
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (asked) location.reload();
   });
-  navigator.serviceWorker
-    .register('/sw.js')
-    .then((registration) => {
-      // A worker already waiting: a new version was installed on an earlier visit.
-      if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
-      registration.addEventListener('updatefound', () => {
-        const incoming = registration.installing;
-        incoming?.addEventListener('statechange', () => {
-          if (incoming.state === 'installed' && navigator.serviceWorker.controller) offer(incoming);
+  // Register after the page has loaded, so precaching never competes with the page itself.
+  const register = () =>
+    navigator.serviceWorker
+      .register("/sw.js")
+      .then((registration) => {
+        // A worker already waiting: a new version was installed on an earlier visit.
+        if (registration.waiting && navigator.serviceWorker.controller)
+          offer(registration.waiting);
+        registration.addEventListener("updatefound", () => {
+          const incoming = registration.installing;
+          incoming?.addEventListener("statechange", () => {
+            if (
+              incoming.state === "installed" &&
+              navigator.serviceWorker.controller
+            )
+              offer(incoming);
+          });
         });
-      });
-    })
-    .catch((error: unknown) => console.warn('[offline] service worker not registered:', error));
+      })
+      .catch((error: unknown) =>
+        console.warn("[offline] service worker not registered:", error),
+      );
+  if (document.readyState === "complete") void register();
+  else window.addEventListener("load", () => void register(), { once: true });
 }
