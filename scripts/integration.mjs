@@ -10,6 +10,8 @@ export default function posHelp() {
     name: 'pos-help',
     hooks: {
       'astro:build:start': async ({ logger }) => {
+        const { checkFlows } = await import('./build/check-flows.mjs');
+        logger.info(`flows: ${await checkFlows(process.cwd())} flows pass their checks`);
         const { buildEmbed } = await import('./build/embed.mjs');
         const manifest = await buildEmbed(process.cwd());
         logger.info(`embed: ${manifest.file} ${manifest.bytes} bytes, ${manifest.versioned}`);

@@ -18,7 +18,7 @@ import { createActor, type AnyActorRef, type AnyStateMachine } from 'xstate';
 import { flowNames, isFlowName } from '../../lib/taxonomy';
 import type { Flow } from '../../machines/types';
 import { h, list } from './dom';
-import { isOutcome, readStates, stepsLeft, type FlowState } from './flow-model';
+import { isOutcome, readStates, stepsLeft, type FlowState } from '../../machines/model';
 import { flowLoaders } from './flows';
 import { isOurHash, readHash, writeHash } from './history';
 import { format, translatorFor, type Translate } from './strings';

@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { AnyStateMachine } from 'xstate';
-import { isOutcome, readStates } from '../../components/troubleshooter/flow-model';
+import { isOutcome, readStates } from '../../machines/model';
 
 /** Characters per line in a box, and the font size of the chart (CSS px in the SVG). */
 const perLine = 11;

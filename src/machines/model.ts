@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import type { OutcomeMeta, QuestionMeta, StepMeta } from '../../machines/types';
+import type { OutcomeMeta, QuestionMeta, StepMeta } from './types.ts';
 
 /** One state of a flow, read from the machine's config. */
 export interface FlowState {

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { getSimplePaths } from '@xstate/graph';
+import { flows } from '../../src/machines/registry';
+import { assertFlows, checkFlow, checkFlowConfig, describePaths, formatProblems } from '../../src/machines/check';
+import { readStates } from '../../src/machines/model';
+import type { Flow } from '../../src/machines/types';
+
+const all = Object.values(flows) as Flow[];
+const texts = (flow: Flow) =>
+  readStates(flow.machine).flatMap((s) =>
+    s.meta.kind === 'question'
+      ? [s.meta.question, ...(s.meta.steps ?? []), s.meta.note ?? '', ...s.meta.answers.map((a) => a.label)]
+      : [s.meta.title, ...s.meta.steps, ...(s.meta.prevent ?? []), s.meta.contact ?? '', ...(s.meta.tell ?? [])],
+  );
+
+describe.each(all.map((f) => [f.name, f] as const))('the %s flow', (_name, flow) => {
+  it('passes every flow check', () => {
+    expect(formatProblems(checkFlow(flow))).toBe('');
+  });
+
+  it('has every simple path ending in an outcome', () => {
+    const ends = getSimplePaths(flow.machine).filter((p) => p.state.status === 'done');
+    expect(ends.length).toBeGreaterThan(1);
+    for (const p of getSimplePaths(flow.machine)) {
+      const node = readStates(flow.machine).find((s) => s.id === String(p.state.value))!;
+      expect(node.final || Object.keys(node.on).length > 0).toBe(true);
+    }
+  });
+
+  it('lists its paths readably (snapshot)', () => {
+    expect(describePaths(flow)).toMatchSnapshot();
+  });
+
+  it('never tells the merchant to open the device, change host settings or keys by hand, charge again or split a payment', () => {
+    const forbidden = [/拆開|拆機|拆下/, /修改(主機|IP|端口|密鑰)|改(主機地址|密鑰)/, /再刷一次|重新刷|重複收款|再收一次/, /拆單|拆成|分開刷|分幾筆/];
+    const negation = /不要|不能|切勿|禁止|不得|沒有|違規|拒絕|以免|否則|會被|有人要求/;
+    for (const text of texts(flow)) {
+      for (const pattern of forbidden) {
+        if (pattern.test(text)) expect(text, `"${text}" mentions ${pattern} without saying not to`).toMatch(negation);
+      }
+    }
+  });
+});
+
+describe('the flows as a set', () => {
+  const questions = (f: Flow) => readStates(f.machine).filter((s) => s.meta.kind === 'question').length;
+  const outcomes = (f: Flow) => new Set(readStates(f.machine).flatMap((s) => (s.meta.kind === 'outcome' ? [s.meta.outcome] : [])));
+
+  it('asks enough distinct questions in each flow', () => {
+    expect(questions(flows.hardware)).toBeGreaterThanOrEqual(8);
+    expect(questions(flows.network)).toBeGreaterThanOrEqual(8);
+    expect(questions(flows.software)).toBeGreaterThanOrEqual(6);
+    expect(questions(flows.security)).toBeGreaterThanOrEqual(5);
+    expect(questions(flows.apply)).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives every fault flow both kinds of outcome', () => {
+    for (const f of [flows.hardware, flows.software, flows.network, flows.security]) expect(outcomes(f)).toEqual(new Set(['resolved', 'escalate']));
+  });
+
+  it('starts security with stopping use of the terminal', () => {
+    const first = readStates(flows.security.machine).find((s) => s.id === flows.security.machine.config.initial)!;
+    expect(first.meta.kind === 'question' && first.meta.question).toContain('停止使用');
+    expect(first.meta.kind === 'question' && first.meta.steps?.join('')).toMatch(/保持原樣/);
+  });
+
+  it('reaches a reinstall or reset in software only after settling and backing up', () => {
+    const initial = String(flows.software.machine.config.initial);
+    for (const p of getSimplePaths(flows.software.machine)) {
+      const visited = [initial];
+      let current = initial;
+      for (const step of p.steps.slice(1)) {
+        current = readStates(flows.software.machine).find((s) => s.id === current)!.on[step.event.type]!;
+        visited.push(current);
+      }
+      if (/Reinstall|Reset/.test(current)) expect(visited, visited.join(' → ')).toContain('settleAndBackUp');
+    }
+    const texts = readStates(flows.software.machine).filter((s) => /恢復出廠|重裝/.test(JSON.stringify(s.meta)));
+    for (const s of texts) expect(['identifyingProblem', 'settleAndBackUp', 'escalateReinstall', 'escalateBeforeReinstall', 'escalateWipedTerminal']).toContain(s.id);
+  });
+
+  it('moves between states as the answers say', () => {
+    const actor = createActor(flows.network.machine).start();
+    expect(actor.getSnapshot().value).toBe('identifyingProblem');
+    actor.send({ type: 'CANNOT_CONNECT' });
+    actor.send({ type: 'NO' });
+    actor.send({ type: 'WIFI' });
+    expect(actor.getSnapshot().value).toBe('checkingWifi');
+    actor.send({ type: 'YES' });
+    expect(actor.getSnapshot().status).toBe('done');
+    expect(actor.getSnapshot().value).toBe('resolvedConnected');
+  });
+
+  it('passes assertFlows, as the build does', () => {
+    expect(() => assertFlows(flows)).not.toThrow();
+  });
+});
+
+describe('an authoring mistake in a flow is named with flow, state and fix', () => {
+  const base = {
+    initial: 'asking',
+    states: {
+      asking: { meta: { kind: 'question' as const, question: '能開機嗎？', answers: [{ event: 'YES', label: '能' }, { event: 'NO', label: '不能' }] }, on: { YES: 'fixed', NO: 'broken' } },
+      fixed: { type: 'final', meta: { kind: 'outcome' as const, outcome: 'resolved' as const, title: '好了', steps: ['繼續用。'], prevent: ['每天充電。'] } },
+      broken: { type: 'final', meta: { kind: 'outcome' as const, outcome: 'escalate' as const, title: '報修', steps: ['停用。'], contact: '服務商', tell: ['序列號'] } },
+    },
+  };
+
+  it('accepts a correct flow', () => {
+    expect(checkFlowConfig('demo', base)).toEqual([]);
+  });
+
+  it('names a missing target', () => {
+    const config = structuredClone(base);
+    config.states.asking.on.NO = 'brokn';
+    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`
+      "flow "demo", state "asking": answer NO points to "brokn", which is not a state. Fix: add a state "brokn" or point NO to one of: asking, fixed, broken.
+      flow "demo", state "broken": no answer leads to this state. Fix: point an answer to "broken" or delete the state."
+    `);
+  });
+
+  it('names an unlabelled answer', () => {
+    const config = structuredClone(base);
+    config.states.asking.meta.answers = [{ event: 'YES', label: '能' }];
+    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`"flow "demo", state "asking": answer NO has no label. Fix: add { event: 'NO', label: '…' } to meta.answers."`);
+  });
+
+  it('names a final state without an outcome', () => {
+    const config = structuredClone(base) as { initial: string; states: Record<string, object> };
+    config.states.fixed = { type: 'final' };
+    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`"flow "demo", state "fixed": this final state has no outcome meta. Fix: add meta: { kind: 'outcome', outcome: 'resolved' | 'escalate', title, steps }."`);
+  });
+
+  it('names an unreachable state', () => {
+    const config = structuredClone(base) as { initial: string; states: Record<string, object> };
+    config.states.orphan = { type: 'final', meta: { kind: 'outcome', outcome: 'resolved', title: '孤兒', steps: ['無'], prevent: ['無'] } };
+    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`"flow "demo", state "orphan": no answer leads to this state. Fix: point an answer to "orphan" or delete the state."`);
+  });
+
+  it('names an escalation without whom to call', () => {
+    const config = structuredClone(base) as { initial: string; states: Record<string, { meta?: object }> };
+    config.states.broken!.meta = { kind: 'outcome', outcome: 'escalate', title: '報修', steps: ['停用。'] };
+    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`"flow "demo", state "broken": an escalation must say whom to contact and what to tell them. Fix: add \`contact\` and \`tell\`."`);
+  });
+});
