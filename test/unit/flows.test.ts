@@ -33,7 +33,7 @@ describe.each(all.map((f) => [f.name, f] as const))('the %s flow', (_name, flow)
   });
 
   it('never tells the merchant to open the device, change host settings or keys by hand, charge again or split a payment', () => {
-    const forbidden = [/拆開|拆機|拆下/, /修改(主機|IP|端口|密鑰)|改(主機地址|密鑰)/, /再刷一次|重新刷|重複收款|再收一次/, /拆單|拆成|分開刷|分幾筆/];
+    const forbidden = [/拆開|(?<!防)拆機|拆下/, /修改(主機|IP|端口|密鑰)|改(主機地址|密鑰)/, /再刷一次|重新刷|重複收款|再收一次/, /拆單|拆成|分開刷|分幾筆/];
     const negation = /不要|不能|切勿|禁止|不得|沒有|違規|拒絕|以免|否則|會被|有人要求/;
     for (const text of texts(flow)) {
       for (const pattern of forbidden) {
