@@ -8,7 +8,7 @@ import hansPlugin from './scripts/vite-plugin-hans.mjs';
 export default defineConfig({
   site: siteConfig.site,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), posHelp()],
   vite: {
     plugins: [hansPlugin()],

@@ -43,7 +43,7 @@ export const codeSchema = z.object({
   /** Who has to act: cardholder, merchant, acquirer, issuer or system. */
   actor: z.string().min(2),
   /** What the merchant should do, as ordered steps. */
-  steps: z.array(z.string().min(4)).min(1),
+  steps: z.array(z.string().min(2)).min(1),
   /** How sure the sources are. */
   confidence: z.enum(['high', 'medium', 'low']),
   /** Shown when sources conflict or confidence is not high: what is uncertain. */

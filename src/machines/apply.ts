@@ -159,7 +159,7 @@ export const applyMachine = setup({ types: { events: {} as ApplyEvent, meta: {} 
         kind: 'outcome',
         outcome: 'escalate',
         title: '先查清信用記錄，再申請',
-        steps: ['嚴重逾期、失信被執行人等記錄會讓申請被拒。', '可以先查詢本人征信報告，處理好問題後再申請。', '不要找聲稱「征信不好也能辦」的渠道，這類機器風險很大。'],
+        steps: ['嚴重逾期、失信被執行人等記錄會讓申請被拒。', '可以先查詢本人徵信報告，處理好問題後再申請。', '不要找聲稱「徵信不好也能辦」的渠道，這類機器風險很大。'],
         contact: institution,
         tell: ['你的經營情況', '信用記錄的問題是否已經處理'],
       },
