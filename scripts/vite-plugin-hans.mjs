@@ -23,16 +23,33 @@ export function collectTexts(value, out = new Set(), seen = new Set()) {
   return out;
 }
 
-/** Builds the zh-Hant → zh-Hans table for the given texts (only those that change). */
+/**
+ * Builds the zh-Hant → zh-Hans table for the given texts, compactly: a character map for every
+ * character that changes, plus whole-text exceptions where OpenCC's phrase-level conversion
+ * differs from converting character by character. Applying it gives exactly OpenCC's output.
+ */
 export function hansTable(texts) {
   const convert = OpenCC.Converter({ from: 't', to: 'cn' });
   /** @type {Record<string, string>} */
-  const table = {};
+  const chars = {};
+  for (const text of texts) {
+    for (const ch of text) {
+      const hans = convert(ch);
+      if (hans !== ch && [...hans].length === 1) chars[ch] = hans;
+    }
+  }
+  /** @type {Record<string, string>} */
+  const exceptions = {};
   for (const text of [...texts].sort()) {
     const hans = convert(text);
-    if (hans !== text) table[text] = hans;
+    if (applyHansTable({ chars, exceptions: {} }, text) !== hans) exceptions[text] = hans;
   }
-  return table;
+  return { chars, exceptions };
+}
+
+/** Converts a text with a table from hansTable (the same code runs in the browser). */
+export function applyHansTable(table, text) {
+  return table.exceptions[text] ?? Array.from(text, (ch) => table.chars[ch] ?? ch).join('');
 }
 
 /** Loads the flow registry and the widget strings through Vite and returns the table. */

@@ -1,5 +1,8 @@
 declare module 'virtual:pos-hans' {
-  /** zh-Hant text → zh-Hans text, for every text of the troubleshooter that changes. */
-  const table: Record<string, string>;
+  /**
+   * zh-Hant → zh-Hans for the troubleshooter's texts: a character map plus whole-text
+   * exceptions where OpenCC converts a phrase differently (built by scripts/vite-plugin-hans.mjs).
+   */
+  const table: { chars: Record<string, string>; exceptions: Record<string, string> };
   export default table;
 }

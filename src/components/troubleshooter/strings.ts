@@ -6,8 +6,8 @@ export type Translate = (text: string) => string;
 /** Loads the zh-Hans table (built at build time) only when a Simplified widget needs it. */
 export async function translatorFor(lang: string): Promise<Translate> {
   if (!/^zh-(hans|cn|sg)/i.test(lang)) return (text) => text;
-  const table: Record<string, string> = (await import('virtual:pos-hans')).default;
-  return (text) => table[text] ?? text;
+  const { chars, exceptions } = (await import('virtual:pos-hans')).default;
+  return (text) => exceptions[text] ?? Array.from(text, (ch) => chars[ch] ?? ch).join('');
 }
 
 /** Looks up a widget string, converts it and fills `{name}` placeholders. */
