@@ -8,12 +8,15 @@ const categoryHint = `the folder under src/content/articles/ must be one of: ${a
 /** Frontmatter of an article: src/content/articles/{category}/{slug}.mdx (index.mdx = the category page). */
 export const articleSchema = z.object({
   /** Page title in zh-Hant, as a merchant would phrase the problem (8–40 characters). */
-  title: z.string({ error: 'add a `title:` line, e.g. title: 打印機不出小票怎麼辦' }).min(4).max(40),
+  title: z
+    .string({ error: 'add a `title:` line, e.g. title: 打印機不出小票怎麼辦' })
+    .min(4, { error: 'the title is too short: write 4–40 characters, the way a merchant would describe the problem' })
+    .max(40, { error: 'the title is too long: keep it to 40 characters and put the rest in `description`' }),
   /** One or two sentences for search results, meta description and cards (20–160 characters). */
   description: z
     .string({ error: 'add a `description:` of 20–160 characters that says what the page helps with' })
-    .min(20)
-    .max(160),
+    .min(20, { error: 'the description is too short: write 20–160 characters saying what the page helps with' })
+    .max(160, { error: 'the description is too long: keep it to 160 characters (search results cut the rest)' }),
   /** Date the content was last checked, YYYY-MM-DD. */
   updated: z.coerce.date({ error: 'write `updated:` as a date, e.g. updated: 2026-11-24' }),
   /** Position among the category's articles (index.mdx is always first). */

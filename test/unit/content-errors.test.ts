@@ -29,6 +29,12 @@ describe('an author mistake fails the build with file, field and fix', { timeout
     expect(out).toContain('add a `title:` line');
   });
 
+  it('a title that is too short names the field and the length to write', () => {
+    const out = failingBuild({ 'articles/hardware/short.mdx': article(`title: 卡紙\n${description}`) });
+    expect(out).toContain('hardware/short.mdx');
+    expect(out).toContain('the title is too short: write 4–40 characters');
+  });
+
   it('an unknown category names the file and the folders to use', () => {
     const out = failingBuild({ 'articles/printers/jam.mdx': article(`title: 卡紙怎麼辦\n${description}`) });
     expect(out).toContain('"printers" is not a category');
@@ -56,7 +62,7 @@ describe('an author mistake fails the build with file, field and fix', { timeout
 
   it('a link to a missing page or code page names the page and the link', () => {
     const out = failingBuild({
-      'articles/provider/index.mdx': article(`title: 查資質\n${description}`) + '\n[看代碼 ZZ](/zh-hant/codes/zz/)\n',
+      'articles/provider/index.mdx': article(`title: 查支付機構資質\n${description}`) + '\n[看代碼 ZZ](/zh-hant/codes/zz/)\n',
     });
     expect(out).toContain('zh-hant/provider/index.html links to /zh-hant/codes/zz/');
     expect(out).toContain('Fix: correct the link in the article');
