@@ -5,12 +5,29 @@ export function startOfflineSupport(): void {
   const reload = document.querySelector<HTMLButtonElement>(
     "[data-update-reload]",
   );
-  const showMarker = () => {
-    if (marker) marker.hidden = navigator.onLine;
+  // navigator.onLine only knows whether there is a network interface, not whether the site can
+  // be reached; so when the page came from the service worker, ask the server (a HEAD request for
+  // the uncached sw.js) and show the marker when that fails.
+  const showMarker = async () => {
+    if (!marker) return;
+    if (!navigator.onLine) {
+      marker.hidden = false;
+      return;
+    }
+    if (!navigator.serviceWorker?.controller) {
+      marker.hidden = true;
+      return;
+    }
+    try {
+      await fetch("/sw.js", { method: "HEAD", cache: "no-store" });
+      marker.hidden = true;
+    } catch {
+      marker.hidden = false;
+    }
   };
-  window.addEventListener("online", showMarker);
-  window.addEventListener("offline", showMarker);
-  showMarker();
+  window.addEventListener("online", () => void showMarker());
+  window.addEventListener("offline", () => void showMarker());
+  void showMarker();
 
   if (!("serviceWorker" in navigator)) return;
   // Reload only when the merchant asked for the new version (the first install also changes

@@ -23,6 +23,9 @@ describe('offline after one visit', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // Online, the page is served from the precache too, and says nothing about being offline.
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('[data-offline-marker]').isHidden()).resolves.toBe(true);
     await context.setOffline(true);
 
     for (const path of ['/zh-hans/network/', '/zh-hant/hardware/printer/', '/zh-hans/codes/55/', '/zh-hant/print/network/']) {
@@ -30,7 +33,8 @@ describe('offline after one visit', () => {
       expect(res?.ok(), path).toBe(true);
       await expect(page.locator('h1').first().textContent(), path).resolves.not.toBe('');
     }
-    await expect(page.locator('[data-offline-marker]').isVisible()).resolves.toBe(true);
+    await page.locator('[data-offline-marker]').waitFor({ state: 'visible', timeout: 5000 });
+    await expect(page.locator('[data-offline-marker]').textContent()).resolves.toMatch(/離線副本.*\d{4}-\d{2}-\d{2}/);
 
     await page.goto(`${baseUrl()}/zh-hans/search/?q=${encodeURIComponent('缺纸')}`);
     await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
