@@ -9,7 +9,16 @@
  * Options: --quick skips the synthetic corpora.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -21,32 +30,63 @@ const root = process.cwd();
 const quick = process.argv.includes('--quick');
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
-/** Runs `astro build` in `dir` and returns seconds and peak memory (MiB) of the whole build. */
+/**
+ * Runs `astro build` in `dir` and returns seconds and peak memory (MiB) of the whole build.
+ * @param {string} dir
+ * @returns {{ seconds: number, peakMiB: number }}
+ */
 function timedBuild(dir) {
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %M', process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
   if (run.status !== 0) throw new Error(`build failed in ${dir}:\n${run.stderr.slice(-3000)}`);
-  const [seconds, kb] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  const [seconds, kb] = /** @type {string} */ (run.stderr.trim().split('\n').at(-1)).split(' ').map(Number);
   return { seconds, peakMiB: Math.round(kb / 1024) };
 }
 
-/** Page counts and per-page weights of a dist folder. */
+/**
+ * Page counts and per-page weights of a dist folder.
+ * @param {string} dist
+ */
 function pageFigures(dist) {
   const pages = files(dist).filter((f) => f.endsWith('.html'));
   const weights = pages.map((p) => ({ page: p, ...pageWeight(dist, p) }));
-  const articleHtml = weights.filter((w) => /^zh-han[st]\/(hardware|software|network|security)\/[^/]+\/index\.html$/.test(w.page)).map((w) => w.html);
-  const noWidget = weights.filter((w) => !/^zh-han[st]\/(hardware|software|network|security|apply)\/index\.html$|\/embed\//.test(w.page));
+  const articleHtml = weights
+    .filter((w) => /^zh-han[st]\/(hardware|software|network|security)\/[^/]+\/index\.html$/.test(w.page))
+    .map((w) => w.html);
+  const noWidget = weights.filter(
+    (w) => !/^zh-han[st]\/(hardware|software|network|security|apply)\/index\.html$|\/embed\//.test(w.page),
+  );
   return {
     pages: pages.length,
-    perPageGzip: { median: median(weights.map((w) => w.total)), max: Math.max(...weights.map((w) => w.total)), maxPage: weights.sort((a, b) => b.total - a.total)[0]?.page },
+    perPageGzip: {
+      median: median(weights.map((w) => w.total)),
+      max: Math.max(...weights.map((w) => w.total)),
+      maxPage: weights.sort((a, b) => b.total - a.total)[0]?.page,
+    },
     furtherArticleHtmlGzipMedian: median(articleHtml),
     maxJsWithoutTroubleshooter: Math.max(...noWidget.map((w) => w.js)),
   };
 }
 
-/** A copy of the project whose articles are multiplied `factor` times (synthetic, same shape). */
+/**
+ * A copy of the project whose articles are multiplied `factor` times (synthetic, same shape).
+ * @param {number} factor
+ */
 function syntheticCorpus(factor) {
   const dir = mkdtempSync(path.join(tmpdir(), `pos-help-bench-${factor}x-`));
-  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'site.config.mjs', 'tsconfig.json', 'package.json']) cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+  for (const name of [
+    'src',
+    'scripts',
+    'public',
+    'astro.config.mjs',
+    'site.config.mjs',
+    'tsconfig.json',
+    'package.json',
+  ])
+    cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   const articles = path.join(dir, 'src/content/articles');
   const originals = files(articles).filter((f) => f.endsWith('.mdx'));
@@ -57,28 +97,51 @@ function syntheticCorpus(factor) {
         .replace(/^flow: .*$/m, '')
         .replace(/^related: .*$/m, 'related: []')
         .replace(/^title: (.*)$/m, `title: $1（${copy}）`);
-      writeFileSync(path.join(articles, category, `${name.replace('.mdx', '')}-copy-${copy}.mdx`.replace('index-copy', 'main-copy')), text);
+      writeFileSync(
+        path.join(
+          articles,
+          category,
+          `${name.replace('.mdx', '')}-copy-${copy}.mdx`.replace('index-copy', 'main-copy'),
+        ),
+        text,
+      );
     }
   }
   return { dir, articles: originals.length * factor };
 }
 
-/** Search transfer and timing from a real Chromium against the built site, and the quality set. */
+/**
+ * Search transfer and timing from a real Chromium against the built site, and the quality set.
+ * @param {string} dist
+ */
 async function searchFigures(dist) {
   const server = await serve(dist, 0);
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  /** @type {string[]} URL paths of the responses since the last reset */
   const fetched = [];
   page.on('response', (r) => fetched.push(new URL(r.url()).pathname));
-  const bytesOf = (list) => list.filter((u) => u.startsWith('/pagefind/') || u.endsWith('/data.json')).reduce((s, u) => s + (existsSync(path.join(dist, u)) ? gz(path.join(dist, u)) : 0), 0);
+  /** @param {string[]} list */
+  const bytesOf = (list) =>
+    list
+      .filter((u) => u.startsWith('/pagefind/') || u.endsWith('/data.json'))
+      .reduce((s, u) => s + (existsSync(path.join(dist, u)) ? gz(path.join(dist, u)) : 0), 0);
+  /** @param {string} q */
   const run = async (q) => {
     const t0 = Date.now();
     await page.locator('#search-page-q').fill(q);
     await page.locator('#search-page-q').press('Enter');
-    await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? '') || !document.querySelector('[data-search-empty]')?.hasAttribute('hidden'));
+    await page.waitForFunction(
+      () =>
+        /\d/.test(document.getElementById('search-status')?.textContent ?? '') ||
+        !document.querySelector('[data-search-empty]')?.hasAttribute('hidden'),
+    );
     return Date.now() - t0;
   };
   await page.goto(`${base}/zh-hans/search/`);
@@ -95,26 +158,51 @@ async function searchFigures(dist) {
   for (const item of quality) {
     if (item.code) continue;
     times.push(await run(String(item.q)));
-    const hrefs = await page.locator('a[data-result]').evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href') ?? ''));
+    const hrefs = await page
+      .locator('a[data-result]')
+      .evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href') ?? ''));
     total += 1;
     if (hrefs.some((h) => h.split('/')[2] === item.category)) hits += 1;
   }
   await browser.close();
   server.close();
-  return { firstQueryGzipBytes: firstBytes, furtherQueryGzipBytes: furtherBytes, firstQueryMs: firstMs, furtherQueryMs: furtherMs, medianQueryMs: median(times), top3Rate: Number((hits / total).toFixed(3)) };
+  return {
+    firstQueryGzipBytes: firstBytes,
+    furtherQueryGzipBytes: furtherBytes,
+    firstQueryMs: firstMs,
+    furtherQueryMs: furtherMs,
+    medianQueryMs: median(times),
+    top3Rate: Number((hits / total).toFixed(3)),
+  };
 }
 
+/** @param {number} n bytes */
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-const results = {};
+/** @typedef {ReturnType<typeof timedBuild> & ReturnType<typeof pageFigures>} BuildFigures */
+/**
+ * What bench.json holds; filled in step by step below.
+ * @typedef {object} Results
+ * @property {BuildFigures} site
+ * @property {number} pagefindIndexBytes
+ * @property {number} troubleshooterGzipBytes
+ * @property {number} embedGzipBytes
+ * @property {ReturnType<typeof precacheBytes>} precache
+ * @property {Awaited<ReturnType<typeof searchFigures>>} search
+ * @property {({ factor: number, articles: number, pagefindIndexBytes: number } & BuildFigures)[]} [synthetic] without --quick
+ */
+const results = /** @type {Results} */ ({});
 
 console.log('building the real site…');
-results.site = timedBuild(root);
+results.site = /** @type {BuildFigures} */ (timedBuild(root)); // page figures are added below
 const dist = path.join(root, 'dist');
 Object.assign(results.site, pageFigures(dist));
 results.pagefindIndexBytes = dirBytes(path.join(dist, 'pagefind'));
 const astroJs = files(path.join(dist, '_astro')).filter((f) => f.endsWith('.js'));
-const chunk = (prefix) => astroJs.filter((f) => f.startsWith(prefix)).reduce((s, f) => s + gz(path.join(dist, '_astro', f)), 0);
-results.troubleshooterGzipBytes = pageWeight(dist, 'zh-hans/network/index.html').js + chunk('network.') + chunk('_virtual_pos-hans');
+/** @param {string} prefix */
+const chunk = (prefix) =>
+  astroJs.filter((f) => f.startsWith(prefix)).reduce((s, f) => s + gz(path.join(dist, '_astro', f)), 0);
+results.troubleshooterGzipBytes =
+  pageWeight(dist, 'zh-hans/network/index.html').js + chunk('network.') + chunk('_virtual_pos-hans');
 results.embedGzipBytes = gz(path.join(dist, 'embed/pos-troubleshooter.js'));
 results.precache = precacheBytes(dist);
 console.log('measuring search in Chromium…');
@@ -126,7 +214,13 @@ if (!quick) {
     const { dir, articles } = syntheticCorpus(factor);
     console.log(`building a synthetic corpus of ${articles} articles…`);
     const build = timedBuild(dir);
-    results.synthetic.push({ factor, articles, ...build, ...pageFigures(path.join(dir, 'dist')), pagefindIndexBytes: dirBytes(path.join(dir, 'dist/pagefind')) });
+    results.synthetic.push({
+      factor,
+      articles,
+      ...build,
+      ...pageFigures(path.join(dir, 'dist')),
+      pagefindIndexBytes: dirBytes(path.join(dir, 'dist/pagefind')),
+    });
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -144,6 +238,8 @@ pagefind index   ${kib(results.pagefindIndexBytes)}
 search           first query ${kib(results.search.firstQueryGzipBytes)} (budget 150 KiB), further ${kib(results.search.furtherQueryGzipBytes)} (budget 20 KiB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}%
 precache         ${results.precache.count} files, ${kib(results.precache.bytes)}; budget 5 MiB`);
 for (const c of results.synthetic ?? []) {
-  console.log(`synthetic ${String(c.factor).padStart(3)}×    ${c.articles} articles, ${c.pages} pages: build ${c.seconds} s, peak ${c.peakMiB} MiB; article HTML median ${kib(c.furtherArticleHtmlGzipMedian)} (real: ${kib(s.furtherArticleHtmlGzipMedian)}); index ${kib(c.pagefindIndexBytes)}`);
+  console.log(
+    `synthetic ${String(c.factor).padStart(3)}×    ${c.articles} articles, ${c.pages} pages: build ${c.seconds} s, peak ${c.peakMiB} MiB; article HTML median ${kib(c.furtherArticleHtmlGzipMedian)} (real: ${kib(s.furtherArticleHtmlGzipMedian)}); index ${kib(c.pagefindIndexBytes)}`,
+  );
 }
 console.log('\nwritten to bench-results/bench.json');

@@ -8,14 +8,34 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import site from '../site.config.mjs';
 
+/**
+ * `#rrggbb` → [r, g, b].
+ * @param {string} h
+ * @returns {number[]}
+ */
 const hex = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 const accent = hex(site.colors.accent);
 const white = [255, 255, 255];
 
+/**
+ * One icon as PNG bytes.
+ * @param {number} size width and height, in pixels
+ * @param {boolean} maskable
+ * @returns {Buffer}
+ */
 function draw(size, maskable) {
   const png = new PNG({ width: size, height: size });
   const s = maskable ? 0.8 : 1; // drawing scale
   const o = (size * (1 - s)) / 2;
+  /**
+   * Fills a rectangle given in fractions of the drawing, with corners rounded by `radius`.
+   * @param {number} x0
+   * @param {number} y0
+   * @param {number} x1
+   * @param {number} y1
+   * @param {number[]} colour [r, g, b]
+   * @param {number} [radius]
+   */
   const box = (x0, y0, x1, y1, colour, radius = 0) => {
     for (let y = Math.max(0, Math.floor(o + y0 * s * size)); y < Math.min(size, o + y1 * s * size); y++) {
       for (let x = Math.max(0, Math.floor(o + x0 * s * size)); x < Math.min(size, o + x1 * s * size); x++) {
@@ -32,7 +52,8 @@ function draw(size, maskable) {
   else box(0, 0, 1, 1, accent, 0.18);
   box(0.25, 0.12, 0.75, 0.88, white, 0.06);
   box(0.32, 0.2, 0.68, 0.42, accent, 0.02);
-  for (const row of [0.52, 0.64, 0.76]) for (const col of [0.34, 0.46, 0.58]) box(col, row, col + 0.08, row + 0.07, accent, 0.015);
+  for (const row of [0.52, 0.64, 0.76])
+    for (const col of [0.34, 0.46, 0.58]) box(col, row, col + 0.08, row + 0.07, accent, 0.015);
   return PNG.sync.write(png);
 }
 

@@ -14,13 +14,23 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   process.exit(1);
 }
 const flows = ['hardware', 'software', 'network', 'security', 'apply'];
-const sheets = ['zh-hant', 'zh-hans'].flatMap((lang) => [...flows, 'repair-record', 'booklet'].map((name) => ({ lang, name })));
+const sheets = ['zh-hant', 'zh-hans'].flatMap((lang) =>
+  [...flows, 'repair-record', 'booklet'].map((name) => ({ lang, name })),
+);
 const server = await serve(dist, 0);
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const context = await browser.newContext({ serviceWorkers: 'block' });
 mkdirSync(path.join(dist, 'pdf'), { recursive: true });

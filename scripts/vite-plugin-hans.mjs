@@ -12,7 +12,18 @@ const id = 'virtual:pos-hans';
 const resolved = `\0${id}`;
 const cjk = /[\u3400-\u9fff]/;
 
-/** Collects every string with a Chinese character anywhere inside `value`. */
+/**
+ * zh-Hant → zh-Hans: `chars` maps single characters, `exceptions` whole texts.
+ * @typedef {{ chars: Record<string, string>, exceptions: Record<string, string> }} HansTable
+ */
+
+/**
+ * Collects every string with a Chinese character anywhere inside `value`.
+ * @param {unknown} value
+ * @param {Set<string>} [out]
+ * @param {Set<object>} [seen] objects already visited, so cycles end
+ * @returns {Set<string>}
+ */
 export function collectTexts(value, out = new Set(), seen = new Set()) {
   if (typeof value === 'string') {
     if (cjk.test(value)) out.add(value);
@@ -27,6 +38,8 @@ export function collectTexts(value, out = new Set(), seen = new Set()) {
  * Builds the zh-Hant → zh-Hans table for the given texts, compactly: a character map for every
  * character that changes, plus whole-text exceptions where OpenCC's phrase-level conversion
  * differs from converting character by character. Applying it gives exactly OpenCC's output.
+ * @param {Iterable<string>} texts iterated twice, so a collection rather than a generator
+ * @returns {HansTable}
  */
 export function hansTable(texts) {
   const convert = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -47,15 +60,28 @@ export function hansTable(texts) {
   return { chars, exceptions };
 }
 
-/** Converts a text with a table from hansTable (the same code runs in the browser). */
+/**
+ * Converts a text with a table from hansTable (the same code runs in the browser).
+ * @param {HansTable} table
+ * @param {string} text
+ * @returns {string}
+ */
 export function applyHansTable(table, text) {
   return table.exceptions[text] ?? Array.from(text, (ch) => table.chars[ch] ?? ch).join('');
 }
 
-/** Loads the flow registry and the widget strings through Vite and returns the table. */
+/**
+ * Loads the flow registry and the widget strings through Vite and returns the table.
+ * @param {string} root
+ * @returns {Promise<HansTable>}
+ */
 export async function loadHansTable(root) {
-  const { module: registry } = await runnerImport(path.join(root, 'src/machines/registry.ts'), { configFile: false, root });
+  const { module: registry } = await runnerImport(path.join(root, 'src/machines/registry.ts'), {
+    configFile: false,
+    root,
+  });
   const { module: strings } = await runnerImport(path.join(root, 'src/i18n/widget.ts'), { configFile: false, root });
+  /** @type {Set<string>} */
   const texts = new Set();
   for (const flow of Object.values(registry.flows)) {
     collectTexts({ title: flow.title, intro: flow.intro }, texts);

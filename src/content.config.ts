@@ -28,7 +28,9 @@ export const articleSchema = z.object({
   /** On-screen messages and symptoms a merchant may see; listed on the page and indexed for search. */
   messages: z.array(z.string().min(2)).default([]),
   /** Other articles worth reading next, as ids like `network` or `hardware/printer`. */
-  related: z.array(z.string().regex(/^[a-z-]+(\/[a-z0-9-]+)?$/, 'write related ids like `network` or `hardware/printer`')).default([]),
+  related: z
+    .array(z.string().regex(/^[a-z-]+(\/[a-z0-9-]+)?$/, 'write related ids like `network` or `hardware/printer`'))
+    .default([]),
 });
 /** Frontmatter of an article, parsed. */
 export type ArticleData = z.infer<typeof articleSchema>;

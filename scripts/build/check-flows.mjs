@@ -8,6 +8,7 @@ import { runnerImport } from 'vite';
  * @param {string} root
  */
 export async function checkFlows(root) {
+  /** @param {string} file relative to `root` */
   const load = async (file) => (await runnerImport(path.join(root, file), { configFile: false, root })).module;
   const { flows } = await load('src/machines/registry.ts');
   const { assertFlows } = await load('src/machines/check.ts');

@@ -1,18 +1,27 @@
 // @ts-check
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** Lists every file under `root`, relative, with forward slashes. */
+/**
+ * Lists every file under `root`, relative, with forward slashes.
+ * @param {string} root
+ * @returns {Promise<string[]>}
+ */
 export async function listFiles(root) {
   const out = [];
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out.push(path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    if (entry.isFile())
+      out.push(path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
   }
   return out;
 }
 
-/** Internal links and assets a page references (href, src), as written. */
+/**
+ * Internal links and assets a page references (href, src), as written.
+ * @param {string} html
+ * @returns {string[]}
+ */
 export function findRefs(html) {
   const refs = [];
   for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
@@ -23,7 +32,12 @@ export function findRefs(html) {
   return refs;
 }
 
-/** Does a site-absolute URL resolve to a file in `files` (a Set)? */
+/**
+ * Does a site-absolute URL resolve to a file in `files` (a Set)?
+ * @param {string} url
+ * @param {ReadonlySet<string>} files relative paths, as from listFiles
+ * @returns {boolean}
+ */
 export function resolves(url, files) {
   const clean = decodeURI(url.split(/[?#]/)[0]);
   if (!clean.startsWith('/')) return true; // relative links are not used by the site; skip

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { build } from 'vite';
 import hansPlugin from '../vite-plugin-hans.mjs';
 
-/** Where the bundle is built before the pages, so the integrator guide can print its SRI hash. */
+/**
+ * Where the bundle is built before the pages, so the integrator guide can print its SRI hash.
+ * @param {string} root
+ * @returns {string}
+ */
 export const embedCache = (root) => path.join(root, '.astro', 'embed');
 
 /**
@@ -27,7 +31,12 @@ export async function buildEmbed(root) {
       target: 'es2022',
       minify: true,
       sourcemap: false,
-      lib: { entry: path.join(root, 'src/embed/entry.ts'), formats: ['iife'], name: 'PosTroubleshooterBundle', fileName: () => 'pos-troubleshooter.js' },
+      lib: {
+        entry: path.join(root, 'src/embed/entry.ts'),
+        formats: ['iife'],
+        name: 'PosTroubleshooterBundle',
+        fileName: () => 'pos-troubleshooter.js',
+      },
     },
   });
   const file = path.join(outDir, 'pos-troubleshooter.js');
@@ -41,7 +50,11 @@ export async function buildEmbed(root) {
   return manifest;
 }
 
-/** Copies the built bundle into dist/embed/. */
+/**
+ * Copies the built bundle into dist/embed/.
+ * @param {string} root
+ * @param {string} dist
+ */
 export async function copyEmbed(root, dist) {
   await cp(embedCache(root), path.join(dist, 'embed'), { recursive: true });
 }

@@ -23,7 +23,15 @@ export async function buildIndex(dir, logger) {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   // The bundled UIs are not used (the site has its own search page): keep them out of dist/ and of the precache.
-  for (const ui of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {
+  for (const ui of [
+    'pagefind-ui.js',
+    'pagefind-ui.css',
+    'pagefind-modular-ui.js',
+    'pagefind-modular-ui.css',
+    'pagefind-component-ui.js',
+    'pagefind-component-ui.css',
+    'pagefind-highlight.js',
+  ]) {
     await rm(path.join(outputPath, ui), { force: true });
   }
   await pagefind.close();

@@ -1,10 +1,8 @@
 /** Service worker registration, update prompt and offline marker (see OfflineSupport.astro). */
 export function startOfflineSupport(): void {
-  const marker = document.querySelector<HTMLElement>("[data-offline-marker]");
-  const bar = document.querySelector<HTMLElement>("[data-update-bar]");
-  const reload = document.querySelector<HTMLButtonElement>(
-    "[data-update-reload]",
-  );
+  const marker = document.querySelector<HTMLElement>('[data-offline-marker]');
+  const bar = document.querySelector<HTMLElement>('[data-update-bar]');
+  const reload = document.querySelector<HTMLButtonElement>('[data-update-reload]');
   // navigator.onLine only knows whether there is a network interface, not whether the site can
   // be reached; so when the page came from the service worker, ask the server (a HEAD request for
   // the uncached sw.js) and show the marker when that fails.
@@ -19,17 +17,17 @@ export function startOfflineSupport(): void {
       return;
     }
     try {
-      await fetch("/sw.js", { method: "HEAD", cache: "no-store" });
+      await fetch('/sw.js', { method: 'HEAD', cache: 'no-store' });
       marker.hidden = true;
     } catch {
       marker.hidden = false;
     }
   };
-  window.addEventListener("online", () => void showMarker());
-  window.addEventListener("offline", () => void showMarker());
+  window.addEventListener('online', () => void showMarker());
+  window.addEventListener('offline', () => void showMarker());
   void showMarker();
 
-  if (!("serviceWorker" in navigator)) return;
+  if (!('serviceWorker' in navigator)) return;
   // Reload only when the merchant asked for the new version (the first install also changes
   // the controller, and must not reload the page under them).
   let asked = false;
@@ -38,34 +36,27 @@ export function startOfflineSupport(): void {
     bar.hidden = false;
     reload.onclick = () => {
       asked = true;
-      waiting.postMessage({ type: "SKIP_WAITING" });
+      waiting.postMessage({ type: 'SKIP_WAITING' });
     };
   };
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (asked) location.reload();
   });
   // Register after the page has loaded, so precaching never competes with the page itself.
   const register = () =>
     navigator.serviceWorker
-      .register("/sw.js")
+      .register('/sw.js')
       .then((registration) => {
         // A worker already waiting: a new version was installed on an earlier visit.
-        if (registration.waiting && navigator.serviceWorker.controller)
-          offer(registration.waiting);
-        registration.addEventListener("updatefound", () => {
+        if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+        registration.addEventListener('updatefound', () => {
           const incoming = registration.installing;
-          incoming?.addEventListener("statechange", () => {
-            if (
-              incoming.state === "installed" &&
-              navigator.serviceWorker.controller
-            )
-              offer(incoming);
+          incoming?.addEventListener('statechange', () => {
+            if (incoming.state === 'installed' && navigator.serviceWorker.controller) offer(incoming);
           });
         });
       })
-      .catch((error: unknown) =>
-        console.warn("[offline] service worker not registered:", error),
-      );
-  if (document.readyState === "complete") void register();
-  else window.addEventListener("load", () => void register(), { once: true });
+      .catch((error: unknown) => console.warn('[offline] service worker not registered:', error));
+  if (document.readyState === 'complete') void register();
+  else window.addEventListener('load', () => void register(), { once: true });
 }

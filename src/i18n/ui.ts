@@ -52,7 +52,8 @@ export const ui = {
   'print.flowchart.legend': '方框是問題，圓角框是結果（實線粗框：需要找人處理；虛線框：可以自己解決），箭頭上是回答。',
   'print.steps': '步驟（做完一項勾一項）',
   'print.escalate': '什麼時候找人處理',
-  'print.escalate.body': '按步驟做完仍未解決，或走到「需要找人處理」的結果時，停止自行處理，聯繫收單機構客服，並告訴對方下面維修記錄裡的資料。',
+  'print.escalate.body':
+    '按步驟做完仍未解決，或走到「需要找人處理」的結果時，停止自行處理，聯繫收單機構客服，並告訴對方下面維修記錄裡的資料。',
   'print.qr': '掃碼打開網頁版（可一步步排查）',
   'print.version': '版本 {version} · 內容日期 {date}',
   'print.record.title': '維修記錄',
@@ -70,7 +71,8 @@ export const ui = {
   'print.field.signature': '商戶確認簽名',
   'print.field.path': '排查經過',
   'offline.title': '這一頁還沒有離線副本',
-  'offline.body': '現在沒有網絡，而這一頁沒有保存到這台設備上。已保存的頁面（文章、應答碼、排查工具、搜索）仍然可以使用。',
+  'offline.body':
+    '現在沒有網絡，而這一頁沒有保存到這台設備上。已保存的頁面（文章、應答碼、排查工具、搜索）仍然可以使用。',
   'offline.marker': '離線副本 · 內容日期 {date}',
   'offline.update': '有新版本內容。',
   'offline.reload': '重新載入',
@@ -103,7 +105,8 @@ export const ui = {
   'category.provider.blurb': '牌照、一清與二清',
   'category.codes.blurb': '交易失敗時屏幕上的兩位代碼',
   'codes.title': '銀聯交易應答碼',
-  'codes.intro': '刷卡失敗時，終端屏幕或小票上常有兩位代碼（第 39 域應答碼）。點擊代碼看它的意思、該誰處理、你現在該做什麼。',
+  'codes.intro':
+    '刷卡失敗時，終端屏幕或小票上常有兩位代碼（第 39 域應答碼）。點擊代碼看它的意思、該誰處理、你現在該做什麼。',
   'codes.col.code': '代碼',
   'codes.col.meaning': '含義',
   'codes.col.actor': '誰處理',
@@ -133,7 +136,8 @@ export const ui = {
   'codes.badge.custom': '服務商自定義',
   'codes.helps': '下一步可以看',
   'codes.back': '返回應答碼表',
-  'codes.notFound': '沒找到這個代碼？屏幕只顯示「交易失敗」時，多數是代碼不在表內，請記下時間和金額，聯繫收單機構查詢。',
+  'codes.notFound':
+    '沒找到這個代碼？屏幕只顯示「交易失敗」時，多數是代碼不在表內，請記下時間和金額，聯繫收單機構查詢。',
   'footer.about': '本站內容整理自公開資料，僅供參考；具體以你的收單機構（給你裝機的銀行或支付公司）說明為準。',
   'footer.never': '任何人都不應向你索要銀行卡密碼或短信驗證碼。',
   'notFound.title': '找不到這個頁面',

@@ -5,7 +5,10 @@ type ApplyEvent = { type: 'YES' } | { type: 'NO' } | { type: 'BUSINESS' } | { ty
 
 const institution = '你打算辦理的銀行或持牌支付機構的官方客服';
 const channel = '只通過銀行或持牌支付機構的官網、官方 App 或營業網點辦理；先在人民銀行官網核實對方有支付牌照。';
-const redFlags = ['警惕「零費率」「免押金」、首刷扣押金、電話或短信鏈接推銷。', '機身應有銀聯標識；到賬賬戶應是你自己的賬戶。'];
+const redFlags = [
+  '警惕「零費率」「免押金」、首刷扣押金、電話或短信鏈接推銷。',
+  '機身應有銀聯標識；到賬賬戶應是你自己的賬戶。',
+];
 
 /** Applying for a terminal: taxonomy A1–A4 (eligibility and documents), with A7/A8 on channels. */
 export const applyMachine = setup({ types: { events: {} as ApplyEvent, meta: {} as StepMeta } }).createMachine({
@@ -147,7 +150,11 @@ export const applyMachine = setup({ types: { events: {} as ApplyEvent, meta: {} 
         kind: 'outcome',
         outcome: 'escalate',
         title: '沒有真實經營，不能辦理 POS 機',
-        steps: ['POS 機只給真實經營的商戶使用。', '用 POS 機套現違規，收單機構會凍結或關停商戶。', '開始經營後再申請。'],
+        steps: [
+          'POS 機只給真實經營的商戶使用。',
+          '用 POS 機套現違規，收單機構會凍結或關停商戶。',
+          '開始經營後再申請。',
+        ],
         contact: institution,
         tell: ['你準備經營什麼、在哪裡經營'],
       },
@@ -159,7 +166,11 @@ export const applyMachine = setup({ types: { events: {} as ApplyEvent, meta: {} 
         kind: 'outcome',
         outcome: 'escalate',
         title: '先查清信用記錄，再申請',
-        steps: ['嚴重逾期、失信被執行人等記錄會讓申請被拒。', '可以先查詢本人徵信報告，處理好問題後再申請。', '不要找聲稱「徵信不好也能辦」的渠道，這類機器風險很大。'],
+        steps: [
+          '嚴重逾期、失信被執行人等記錄會讓申請被拒。',
+          '可以先查詢本人徵信報告，處理好問題後再申請。',
+          '不要找聲稱「徵信不好也能辦」的渠道，這類機器風險很大。',
+        ],
         contact: institution,
         tell: ['你的經營情況', '信用記錄的問題是否已經處理'],
       },

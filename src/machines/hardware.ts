@@ -48,7 +48,16 @@ export const hardwareMachine = setup({ types: { events: {} as HardwareEvent, met
           { event: 'LOOKS_ALTERED', label: '讀卡口或鍵盤看起來不一樣（加厚、鬆動、多了東西）' },
         ],
       },
-      on: { NO_POWER: 'chargingTerminal', BATTERY: 'checkingCharger', PRINTER: 'checkingPaper', CARD: 'checkingAllCards', KEYS: 'checkingKeys', SCREEN: 'escalateScreen', CLOCK: 'syncingClock', LOOKS_ALTERED: 'escalateSecurity' },
+      on: {
+        NO_POWER: 'chargingTerminal',
+        BATTERY: 'checkingCharger',
+        PRINTER: 'checkingPaper',
+        CARD: 'checkingAllCards',
+        KEYS: 'checkingKeys',
+        SCREEN: 'escalateScreen',
+        CLOCK: 'syncingClock',
+        LOOKS_ALTERED: 'escalateSecurity',
+      },
     },
     chargingTerminal: {
       description: 'H1: a flat battery is the usual cause of a black screen.',
@@ -69,7 +78,11 @@ export const hardwareMachine = setup({ types: { events: {} as HardwareEvent, met
       meta: {
         kind: 'question',
         question: '換插座、換原裝或同規格的充電器和線之後，能正常充電嗎？',
-        steps: ['換一個插座。', '換原裝或同規格的充電器和數據線。', '看充電口裡有沒有灰塵、紙屑，用乾的軟毛刷輕輕清掉。'],
+        steps: [
+          '換一個插座。',
+          '換原裝或同規格的充電器和數據線。',
+          '看充電口裡有沒有灰塵、紙屑，用乾的軟毛刷輕輕清掉。',
+        ],
         answers: [
           { event: 'YES', label: '能充電了' },
           { event: 'NO', label: '還是不充電或很快沒電' },
@@ -121,7 +134,12 @@ export const hardwareMachine = setup({ types: { events: {} as HardwareEvent, met
       meta: {
         kind: 'question',
         question: '取出卡住的紙、重新裝紙並重啟後，能打印了嗎？',
-        steps: ['先關機。', '打開紙倉蓋，把卡住的紙輕輕取出，不要用尖東西去撬。', '重新裝好紙卷，紙頭從出紙口拉出一點再合蓋。', '開機，打印一張試試。'],
+        steps: [
+          '先關機。',
+          '打開紙倉蓋，把卡住的紙輕輕取出，不要用尖東西去撬。',
+          '重新裝好紙卷，紙頭從出紙口拉出一點再合蓋。',
+          '開機，打印一張試試。',
+        ],
         note: neverOpen,
         answers: [
           { event: 'YES', label: '能打印了' },
@@ -189,7 +207,12 @@ export const hardwareMachine = setup({ types: { events: {} as HardwareEvent, met
       meta: {
         kind: 'question',
         question: '按下面的方法揮卡，能讀了嗎？',
-        steps: ['先在終端上輸入金額，等屏幕提示「請揮卡／閃付」。', '把卡貼近感應區，停 1–2 秒。', '請顧客取下手機殼，或把其他卡拿開再試。', '還不行就改為插卡。'],
+        steps: [
+          '先在終端上輸入金額，等屏幕提示「請揮卡／閃付」。',
+          '把卡貼近感應區，停 1–2 秒。',
+          '請顧客取下手機殼，或把其他卡拿開再試。',
+          '還不行就改為插卡。',
+        ],
         answers: [
           { event: 'YES', label: '能讀了' },
           { event: 'NO', label: '所有卡都揮不了' },
@@ -202,7 +225,11 @@ export const hardwareMachine = setup({ types: { events: {} as HardwareEvent, met
       meta: {
         kind: 'question',
         question: '清潔讀卡口並重啟終端後，能讀卡了嗎？',
-        steps: ['關機。', '用乾的軟布或清潔卡擦一擦刷卡槽和插卡口，不要用水或酒精噴進去。', '開機，做一次簽到，再試讀卡。'],
+        steps: [
+          '關機。',
+          '用乾的軟布或清潔卡擦一擦刷卡槽和插卡口，不要用水或酒精噴進去。',
+          '開機，做一次簽到，再試讀卡。',
+        ],
         note: neverOpen,
         answers: [
           { event: 'YES', label: '能讀了' },
@@ -231,7 +258,11 @@ export const hardwareMachine = setup({ types: { events: {} as HardwareEvent, met
       meta: {
         kind: 'question',
         question: '充電、聯網並校時之後，時間對了嗎？',
-        steps: ['先把電充足：電量太低時時鐘會重置。', '聯網後做一次簽到，很多終端會自動同步時間。', '沒有自動同步的話，在「系統設置」裡手動改成正確的日期和時間。'],
+        steps: [
+          '先把電充足：電量太低時時鐘會重置。',
+          '聯網後做一次簽到，很多終端會自動同步時間。',
+          '沒有自動同步的話，在「系統設置」裡手動改成正確的日期和時間。',
+        ],
         answers: [
           { event: 'YES', label: '對了' },
           { event: 'NO', label: '改了又變回去，或越走越偏' },
@@ -257,7 +288,11 @@ export const hardwareMachine = setup({ types: { events: {} as HardwareEvent, met
         kind: 'outcome',
         outcome: 'resolved',
         title: '裝上新紙，補打剛才的小票',
-        steps: ['打開紙倉蓋，放入新的熱敏紙卷，紙頭從出紙口拉出一點，合上蓋。', '在終端上選「重打印」補打上一筆。', '剛才那筆如果已經成功，不要再刷一次。'],
+        steps: [
+          '打開紙倉蓋，放入新的熱敏紙卷，紙頭從出紙口拉出一點，合上蓋。',
+          '在終端上選「重打印」補打上一筆。',
+          '剛才那筆如果已經成功，不要再刷一次。',
+        ],
         prevent: ['紙卷快用完時（紙上出現紅色條紋）就換。', '店裡常備幾卷熱敏紙。'],
       },
     },
@@ -268,7 +303,11 @@ export const hardwareMachine = setup({ types: { events: {} as HardwareEvent, met
         kind: 'outcome',
         outcome: 'resolved',
         title: '紙裝反了，翻過來重裝',
-        steps: ['熱敏紙只有一面能顯色：打開紙倉，把紙卷翻個面重新裝。', '用指甲在紙上劃一下，會變黑的那面朝向打印頭。', '在終端上選「重打印」補打上一筆。'],
+        steps: [
+          '熱敏紙只有一面能顯色：打開紙倉，把紙卷翻個面重新裝。',
+          '用指甲在紙上劃一下，會變黑的那面朝向打印頭。',
+          '在終端上選「重打印」補打上一筆。',
+        ],
         prevent: ['換紙時先用指甲劃一下，分清顯色面。'],
       },
     },
@@ -382,7 +421,11 @@ export const hardwareMachine = setup({ types: { events: {} as HardwareEvent, met
         kind: 'outcome',
         outcome: 'escalate',
         title: '可能被加裝了盜刷裝置：立即停用並報告',
-        steps: ['立即停止使用這台終端，保持原樣，不要自己拆下任何部件。', '拍照留存，改用其他方式收款。', '打開「交易安全」排查，按提示報告。'],
+        steps: [
+          '立即停止使用這台終端，保持原樣，不要自己拆下任何部件。',
+          '拍照留存，改用其他方式收款。',
+          '打開「交易安全」排查，按提示報告。',
+        ],
         contact: '收單機構客服；懷疑有人作案時報警（110）',
         tell: [...tellProvider, '哪裡看起來不一樣（附照片）', '最近有沒有陌生人碰過或「維修」過這台終端'],
       },

@@ -12,13 +12,22 @@ export interface FlowState {
 
 /** Reads the states of a (flat) flow machine in definition order. */
 export function readStates(machine: AnyStateMachine): FlowState[] {
-  const states = (machine.config.states ?? {}) as Record<string, { type?: string; meta?: StepMeta; on?: Record<string, unknown> }>;
+  const states = (machine.config.states ?? {}) as Record<
+    string,
+    { type?: string; meta?: StepMeta; on?: Record<string, unknown> }
+  >;
   return Object.entries(states).map(([id, node]) => ({
     id,
     meta: node.meta as StepMeta,
     final: node.type === 'final',
     on: Object.fromEntries(
-      Object.entries(node.on ?? {}).map(([event, target]) => [event, String(typeof target === 'object' && target ? (target as { target: unknown }).target : target).replace(/^\./, '')]),
+      Object.entries(node.on ?? {}).map(([event, target]) => [
+        event,
+        String(typeof target === 'object' && target ? (target as { target: unknown }).target : target).replace(
+          /^\./,
+          '',
+        ),
+      ]),
     ),
   }));
 }

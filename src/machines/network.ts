@@ -34,7 +34,12 @@ export const networkMachine = setup({ types: { events: {} as NetworkEvent, meta:
           { event: 'NEW_SETUP', label: '新機器或剛換了網絡，一直連不上主機' },
         ],
       },
-      on: { CANNOT_CONNECT: 'checkingSignal', SLOW: 'checkingLastPayment', HOST_CODES: 'waitingForHost', NEW_SETUP: 'escalateParameters' },
+      on: {
+        CANNOT_CONNECT: 'checkingSignal',
+        SLOW: 'checkingLastPayment',
+        HOST_CODES: 'waitingForHost',
+        NEW_SETUP: 'escalateParameters',
+      },
     },
     checkingSignal: {
       description: 'N1: is there any signal at all?',
@@ -69,7 +74,11 @@ export const networkMachine = setup({ types: { events: {} as NetworkEvent, meta:
       meta: {
         kind: 'question',
         question: '做完下面幾步，有信號了嗎？',
-        steps: ['把終端移到窗邊或開闊的地方。', '確認流量卡沒有欠費、套餐沒有到期（問服務商，報機身上的序列號）。', '關機，取出流量卡，用乾布擦一擦金屬面，重新插好再開機。'],
+        steps: [
+          '把終端移到窗邊或開闊的地方。',
+          '確認流量卡沒有欠費、套餐沒有到期（問服務商，報機身上的序列號）。',
+          '關機，取出流量卡，用乾布擦一擦金屬面，重新插好再開機。',
+        ],
         answers: [
           { event: 'YES', label: '有信號了' },
           { event: 'NO', label: '還是沒有' },
@@ -82,7 +91,10 @@ export const networkMachine = setup({ types: { events: {} as NetworkEvent, meta:
       meta: {
         kind: 'question',
         question: '做完下面幾步，連上了嗎？',
-        steps: ['在終端「網絡設置」裡重新選擇店裡的 Wi‑Fi，輸入現在的密碼。', '關掉路由器電源，等 30 秒再打開；路由器恢復後重啟終端。'],
+        steps: [
+          '在終端「網絡設置」裡重新選擇店裡的 Wi‑Fi，輸入現在的密碼。',
+          '關掉路由器電源，等 30 秒再打開；路由器恢復後重啟終端。',
+        ],
         note: '不要連商場、車站等公共 Wi‑Fi，也不要用需要打開網頁登錄的 Wi‑Fi。',
         answers: [
           { event: 'YES', label: '連上了' },
@@ -109,7 +121,11 @@ export const networkMachine = setup({ types: { events: {} as NetworkEvent, meta:
       meta: {
         kind: 'question',
         question: '做完下面幾步，能交易了嗎？',
-        steps: ['拔下網線兩頭重新插緊，或換路由器上另一個網口。', '看網口旁的指示燈亮不亮。', '終端的 IP 設置（自動或固定）要和路由器一致；拿不準就選「自動獲取」。'],
+        steps: [
+          '拔下網線兩頭重新插緊，或換路由器上另一個網口。',
+          '看網口旁的指示燈亮不亮。',
+          '終端的 IP 設置（自動或固定）要和路由器一致；拿不準就選「自動獲取」。',
+        ],
         answers: [
           { event: 'YES', label: '能交易了' },
           { event: 'NO', label: '還是不行' },
@@ -187,7 +203,10 @@ export const networkMachine = setup({ types: { events: {} as NetworkEvent, meta:
       meta: {
         kind: 'question',
         question: '等 10 分鐘左右再試，恢復了嗎？',
-        steps: ['這類提示是發卡行或銀聯那邊的線路問題，不是你的終端壞了。', '期間可以請顧客用其他銀行的卡或其他方式付款。'],
+        steps: [
+          '這類提示是發卡行或銀聯那邊的線路問題，不是你的終端壞了。',
+          '期間可以請顧客用其他銀行的卡或其他方式付款。',
+        ],
         answers: [
           { event: 'YES', label: '恢復了' },
           { event: 'NO', label: '很久都沒恢復' },
@@ -203,7 +222,11 @@ export const networkMachine = setup({ types: { events: {} as NetworkEvent, meta:
         outcome: 'resolved',
         title: '網絡恢復了，可以繼續收款',
         steps: ['先做一筆小額交易或簽到，確認正常。', '如果剛才有交易中斷，先查交易記錄，確認沒有重複扣款。'],
-        prevent: ['記下店裡 Wi‑Fi 的名稱和密碼，改密碼後記得在終端上也改。', '流量卡按時續費，到期前問服務商。', '終端放在信號好的地方，不要放在金屬櫃裡。'],
+        prevent: [
+          '記下店裡 Wi‑Fi 的名稱和密碼，改密碼後記得在終端上也改。',
+          '流量卡按時續費，到期前問服務商。',
+          '終端放在信號好的地方，不要放在金屬櫃裡。',
+        ],
       },
     },
     resolvedMobileData: {
@@ -294,7 +317,11 @@ export const networkMachine = setup({ types: { events: {} as NetworkEvent, meta:
         kind: 'outcome',
         outcome: 'escalate',
         title: '先請收單機構查清這筆，再決定要不要重做',
-        steps: ['不要重新收款。', '記下時間、金額和卡號後四位。', '超時沒成功的交易，終端一般會自動沖正，錢會退回顧客。'],
+        steps: [
+          '不要重新收款。',
+          '記下時間、金額和卡號後四位。',
+          '超時沒成功的交易，終端一般會自動沖正，錢會退回顧客。',
+        ],
         contact: '收單機構客服',
         tell: [...tellProvider, '交易時間和金額', '屏幕提示（如交易超時、68、98）'],
       },
@@ -306,7 +333,10 @@ export const networkMachine = setup({ types: { events: {} as NetworkEvent, meta:
         kind: 'outcome',
         outcome: 'escalate',
         title: '通訊參數要由服務商下發',
-        steps: ['你只需要設置店裡的 Wi‑Fi 或流量卡；主機地址、端口等由服務商遠程下發，不要自己改。', '各家服務商的做法不完全一樣，以他們的說明為準。'],
+        steps: [
+          '你只需要設置店裡的 Wi‑Fi 或流量卡；主機地址、端口等由服務商遠程下發，不要自己改。',
+          '各家服務商的做法不完全一樣，以他們的說明為準。',
+        ],
         contact: '收單機構或服務商客服',
         tell: [...tellProvider, '新裝機或剛換了網絡'],
       },

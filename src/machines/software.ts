@@ -44,7 +44,16 @@ export const softwareMachine = setup({ types: { events: {} as SoftwareEvent, met
           { event: 'AFTER_RESET', label: '恢復出廠設置後不能交易' },
         ],
       },
-      on: { SIGN_IN: 'signingIn', KEYS: 'signingInForKeys', PARAMS: 'escalateParameters', SETTLEMENT: 'retryingSettlement', REVERSAL: 'checkingReversal', APP_CRASH: 'restartingApp', FROZEN: 'restartingFrozen', AFTER_RESET: 'escalateWipedTerminal' },
+      on: {
+        SIGN_IN: 'signingIn',
+        KEYS: 'signingInForKeys',
+        PARAMS: 'escalateParameters',
+        SETTLEMENT: 'retryingSettlement',
+        REVERSAL: 'checkingReversal',
+        APP_CRASH: 'restartingApp',
+        FROZEN: 'restartingFrozen',
+        AFTER_RESET: 'escalateWipedTerminal',
+      },
     },
     signingIn: {
       description: 'S8: sign in from the management menu.',
@@ -144,7 +153,11 @@ export const softwareMachine = setup({ types: { events: {} as SoftwareEvent, met
       meta: {
         kind: 'question',
         question: '重裝之前，先結算並備份。做完了嗎？',
-        steps: ['做一次「結算」，讓這一批交易全部上送。', '記下終端號、商戶號和網絡設置（可以拍照）。', '保留好今天的小票存根。'],
+        steps: [
+          '做一次「結算」，讓這一批交易全部上送。',
+          '記下終端號、商戶號和網絡設置（可以拍照）。',
+          '保留好今天的小票存根。',
+        ],
         note: '重裝或恢復出廠會清掉參數和交易數據。沒結算、沒備份就不要重裝。',
         answers: [
           { event: 'DONE', label: '已結算、已備份' },
@@ -230,7 +243,10 @@ export const softwareMachine = setup({ types: { events: {} as SoftwareEvent, met
         kind: 'outcome',
         outcome: 'resolved',
         title: '確認沒有扣款，可以重新收一次',
-        steps: ['重新做一筆交易，只做一次。', '如果顧客之後發現被扣了款，一般會自動退回；沒退回就記下時間、金額，聯繫收單機構。'],
+        steps: [
+          '重新做一筆交易，只做一次。',
+          '如果顧客之後發現被扣了款，一般會自動退回；沒退回就記下時間、金額，聯繫收單機構。',
+        ],
         prevent: ['網絡不穩時先修網絡再收款。'],
       },
     },
@@ -288,7 +304,11 @@ export const softwareMachine = setup({ types: { events: {} as SoftwareEvent, met
         kind: 'outcome',
         outcome: 'escalate',
         title: '請收單機構查清這筆交易',
-        steps: ['不要重新收款。', '記下交易時間、金額、卡號後四位。', '超時的交易通常會自動退回顧客；請顧客留意銀行短信。'],
+        steps: [
+          '不要重新收款。',
+          '記下交易時間、金額、卡號後四位。',
+          '超時的交易通常會自動退回顧客；請顧客留意銀行短信。',
+        ],
         contact: '收單機構客服',
         tell: [...tellProvider, '交易時間和金額', '提示「沖正失敗」'],
       },

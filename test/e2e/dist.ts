@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-// @ts-expect-error plain JS module without types
 import { listFiles } from '../../scripts/build/check-links.mjs';
 
 /** The built site folder. */

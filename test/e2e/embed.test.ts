@@ -22,7 +22,10 @@ let browser: Browser;
 
 /** A second origin serving a host page under a strict CSP, loading our bundle one way or the other. */
 function hostPage(mode: 'classic' | 'module' | 'iframe', site: string, flow = 'network'): string {
-  const script = mode === 'classic' ? `<script src="${site}/embed/pos-troubleshooter.js" defer></script>` : `<script type="module" src="${site}/embed/pos-troubleshooter.js"></script>`;
+  const script =
+    mode === 'classic'
+      ? `<script src="${site}/embed/pos-troubleshooter.js" defer></script>`
+      : `<script type="module" src="${site}/embed/pos-troubleshooter.js"></script>`;
   const body =
     mode === 'iframe'
       ? `<iframe id="frame" title="排查" src="${site}/zh-hans/embed/${flow}/?origin=${encodeURIComponent(hostUrl)}"></iframe>`
@@ -47,7 +50,9 @@ beforeAll(async () => {
     if (url.pathname === '/hostile.css') return void res.writeHead(200, { 'Content-Type': 'text/css' }).end(hostileCss);
     if (url.pathname === '/host.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(hostJs);
     const mode = (url.searchParams.get('mode') ?? 'classic') as 'classic' | 'module' | 'iframe';
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp }).end(hostPage(mode, site, url.searchParams.get('flow') ?? 'network'));
+    res
+      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp })
+      .end(hostPage(mode, site, url.searchParams.get('flow') ?? 'network'));
   });
   await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
   hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`;
@@ -59,7 +64,11 @@ afterAll(async () => {
 
 const escalatePath = () =>
   getSimplePaths(flows.network.machine)
-    .filter((p) => p.state.status === 'done' && (Object.values(p.state.getMeta())[0] as { outcome: string }).outcome === 'escalate')
+    .filter(
+      (p) =>
+        p.state.status === 'done' &&
+        (Object.values(p.state.getMeta())[0] as { outcome: string }).outcome === 'escalate',
+    )
     .map((p) => p.steps.map((s) => s.event.type).filter((t) => t !== 'xstate.init'))[0]!;
 
 async function walk(page: Page, events: string[]) {
@@ -68,37 +77,48 @@ async function walk(page: Page, events: string[]) {
   await widget.locator('[part~="outcome"]').waitFor();
 }
 
-describe.each(['classic', 'module'] as const)('the embed bundle loaded as a %s script on a strict-CSP host with hostile CSS', (mode) => {
-  it('reaches an outcome, sends the events, and violates no policy', async () => {
-    const { context, page, errors } = await openPage(browser);
-    await page.goto(`${hostUrl}/?mode=${mode}`);
-    await page.locator('pos-troubleshooter [part~="question"]').waitFor();
-    await walk(page, escalatePath());
-    const seen = await page.evaluate(() => (window as unknown as { seen: { type: string; detail: Record<string, unknown> }[] }).seen);
-    expect(seen.filter((s) => s.type === 'step').length).toBeGreaterThan(0);
-    const outcome = seen.find((s) => s.type === 'outcome')!;
-    expect(outcome.detail).toMatchObject({ flow: 'network', outcome: 'escalate' });
-    expect(Array.isArray(outcome.detail.path)).toBe(true);
-    expect(String(outcome.detail.summary)).toContain('POS');
-    await expect(page.evaluate(() => (window as unknown as { violations: string[] }).violations)).resolves.toEqual([]);
-    // Nothing leaks in: the host's button and heading rules do not reach the widget.
-    const inner = await page.locator('pos-troubleshooter [part~="restart"]').evaluate((el) => {
-      const s = getComputedStyle(el);
-      return { bg: s.backgroundColor, size: s.fontSize, transform: s.textTransform };
+describe.each(['classic', 'module'] as const)(
+  'the embed bundle loaded as a %s script on a strict-CSP host with hostile CSS',
+  (mode) => {
+    it('reaches an outcome, sends the events, and violates no policy', async () => {
+      const { context, page, errors } = await openPage(browser);
+      await page.goto(`${hostUrl}/?mode=${mode}`);
+      await page.locator('pos-troubleshooter [part~="question"]').waitFor();
+      await walk(page, escalatePath());
+      const seen = await page.evaluate(
+        () => (window as unknown as { seen: { type: string; detail: Record<string, unknown> }[] }).seen,
+      );
+      expect(seen.filter((s) => s.type === 'step').length).toBeGreaterThan(0);
+      const outcome = seen.find((s) => s.type === 'outcome')!;
+      expect(outcome.detail).toMatchObject({ flow: 'network', outcome: 'escalate' });
+      expect(Array.isArray(outcome.detail.path)).toBe(true);
+      expect(String(outcome.detail.summary)).toContain('POS');
+      await expect(page.evaluate(() => (window as unknown as { violations: string[] }).violations)).resolves.toEqual(
+        [],
+      );
+      // Nothing leaks in: the host's button and heading rules do not reach the widget.
+      const inner = await page.locator('pos-troubleshooter [part~="restart"]').evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { bg: s.backgroundColor, size: s.fontSize, transform: s.textTransform };
+      });
+      expect(inner.bg).not.toBe('rgb(255, 0, 0)');
+      expect(inner.size).not.toBe('40px');
+      expect(inner.transform).toBe('none');
+      await expect(page.locator('pos-troubleshooter input[name="serial"]').isVisible()).resolves.toBe(true);
+      // Nothing leaks out: the host's own button keeps the host's style.
+      await expect(page.locator('#host-button').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe(
+        'rgb(255, 0, 0)',
+      );
+      // The bank's hotline and wording appear in the escalation.
+      await expect(page.locator('pos-troubleshooter').locator('[part~="outcome"]').textContent()).resolves.toContain(
+        '400-000-0000',
+      );
+      await expect(page.locator('#bank-note').isVisible()).resolves.toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
     });
-    expect(inner.bg).not.toBe('rgb(255, 0, 0)');
-    expect(inner.size).not.toBe('40px');
-    expect(inner.transform).toBe('none');
-    await expect(page.locator('pos-troubleshooter input[name="serial"]').isVisible()).resolves.toBe(true);
-    // Nothing leaks out: the host's own button keeps the host's style.
-    await expect(page.locator('#host-button').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(255, 0, 0)');
-    // The bank's hotline and wording appear in the escalation.
-    await expect(page.locator('pos-troubleshooter').locator('[part~="outcome"]').textContent()).resolves.toContain('400-000-0000');
-    await expect(page.locator('#bank-note').isVisible()).resolves.toBe(true);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-});
+  },
+);
 
 describe('embedding', () => {
   it('makes no request after the bundle has loaded', async () => {
@@ -117,10 +137,17 @@ describe('embedding', () => {
     await page.goto(`${hostUrl}/?mode=iframe`);
     const frame = page.frameLocator('#frame');
     await frame.locator('pos-troubleshooter [part~="question"]').waitFor();
-    for (const e of escalatePath()) await frame.locator(`pos-troubleshooter [part~="answer"][data-event="${e}"]`).click();
+    for (const e of escalatePath())
+      await frame.locator(`pos-troubleshooter [part~="answer"][data-event="${e}"]`).click();
     await frame.locator('pos-troubleshooter [part~="outcome"]').waitFor();
-    await page.waitForFunction(() => (window as unknown as { messages: { data: { type: string } }[] }).messages.some((m) => m.data.type === 'pos-troubleshooter:outcome'));
-    const messages = await page.evaluate(() => (window as unknown as { messages: { origin: string; data: { type: string } }[] }).messages);
+    await page.waitForFunction(() =>
+      (window as unknown as { messages: { data: { type: string } }[] }).messages.some(
+        (m) => m.data.type === 'pos-troubleshooter:outcome',
+      ),
+    );
+    const messages = await page.evaluate(
+      () => (window as unknown as { messages: { origin: string; data: { type: string } }[] }).messages,
+    );
     const types = new Set(messages.map((m) => m.data.type));
     for (const t of ['ready', 'step', 'resize', 'outcome']) expect(types).toContain(`pos-troubleshooter:${t}`);
     expect(messages.every((m) => m.origin === baseUrl())).toBe(true);
@@ -133,7 +160,9 @@ describe('embedding', () => {
     await page.goto(`${hostUrl}/?mode=classic&flow=printer`);
     await page.locator('pos-troubleshooter [part~="error"]').waitFor();
     await expect(page.locator('pos-troubleshooter [part~="error"]').textContent()).resolves.toContain('printer');
-    const seen = await page.evaluate(() => (window as unknown as { seen: { type: string; detail: { message: string } }[] }).seen);
+    const seen = await page.evaluate(
+      () => (window as unknown as { seen: { type: string; detail: { message: string } }[] }).seen,
+    );
     expect(seen.find((s) => s.type === 'error')?.detail.message).toContain('unknown flow "printer"');
     await context.close();
   });

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain JS module without types
 import { serve } from '../../scripts/serve.mjs';
 
 declare module 'vitest' {

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS module without types
 import { serve } from '../../scripts/serve.mjs';
 import { dist } from './dist';
 import type { Browser } from 'playwright-core';
@@ -28,7 +27,12 @@ describe('offline after one visit', () => {
     await expect(page.locator('[data-offline-marker]').isHidden()).resolves.toBe(true);
     await context.setOffline(true);
 
-    for (const path of ['/zh-hans/network/', '/zh-hant/hardware/printer/', '/zh-hans/codes/55/', '/zh-hant/print/network/']) {
+    for (const path of [
+      '/zh-hans/network/',
+      '/zh-hant/hardware/printer/',
+      '/zh-hans/codes/55/',
+      '/zh-hant/print/network/',
+    ]) {
       const res = await page.goto(`${baseUrl()}${path}`);
       expect(res?.ok(), path).toBe(true);
       await expect(page.locator('h1').first().textContent(), path).resolves.not.toBe('');

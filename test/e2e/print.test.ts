@@ -23,7 +23,9 @@ describe.each(Object.keys(flows) as (keyof typeof flows)[])('the %s procedure sh
       await page.goto(`${baseUrl()}/${lang}/print/${flow}/`);
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       expect(pageCount(pdf), `${lang} ${flow}`).toBeLessThanOrEqual(2);
-      const nodes = await page.locator('[data-flowchart] svg [data-node]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node')));
+      const nodes = await page
+        .locator('[data-flowchart] svg [data-node]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-node')));
       expect(new Set(nodes)).toEqual(new Set(Object.keys(flows[flow].machine.config.states ?? {})));
       await expect(page.locator('[data-flowchart] svg text').count()).resolves.toBeGreaterThan(nodes.length);
       const qr = page.locator('[data-qr] svg');
@@ -32,7 +34,9 @@ describe.each(Object.keys(flows) as (keyof typeof flows)[])('the %s procedure sh
       const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
       expect(decoded?.data).toBe(new URL(`/${lang}/${flow}/`, siteConfig.site).href);
       for (const field of ['維修人員', '維修時間', '維修內容']) {
-        await expect(page.locator('.repair-record').textContent()).resolves.toContain(lang === 'zh-hant' ? field : toHans(field));
+        await expect(page.locator('.repair-record').textContent()).resolves.toContain(
+          lang === 'zh-hant' ? field : toHans(field),
+        );
       }
       expect(errors).toEqual([]);
       await context.close();
@@ -69,7 +73,8 @@ describe('printing', () => {
     while ((await widget.locator('[part~="outcome"]').count()) === 0) {
       await widget.locator('[part~="answer"]').last().click();
     }
-    if (await widget.locator('[data-action="not-fixed"]').count()) await widget.locator('[data-action="not-fixed"]').click();
+    if (await widget.locator('[data-action="not-fixed"]').count())
+      await widget.locator('[data-action="not-fixed"]').click();
     await widget.locator('input[name="serial"]').fill('SN-REC-1');
     const [record] = await Promise.all([context.waitForEvent('page'), widget.locator('[part~="record"]').click()]);
     await record.waitForLoadState();

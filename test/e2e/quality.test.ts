@@ -4,7 +4,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
 import { baseUrl, launch, openPage } from './browser';
 import { dist, distFiles, readDist } from './dist';
-// @ts-expect-error plain JS module without types
 import { pageWeight, precacheBytes, gz } from '../../scripts/bench/measure.mjs';
 import path from 'node:path';
 
@@ -47,10 +46,22 @@ describe('accessibility', () => {
       for (const kind of kinds) {
         const url = `${baseUrl()}${kind.replace('{lang}', lang)}`;
         await page.goto(url);
-        if (kind.includes('search')) await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? '') || !document.querySelector('[data-search-empty]')?.hasAttribute('hidden'));
-        if (await page.locator('pos-troubleshooter').count()) await page.locator('pos-troubleshooter').first().locator('[part~="question"]').waitFor();
+        if (kind.includes('search'))
+          await page.waitForFunction(
+            () =>
+              /\d/.test(document.getElementById('search-status')?.textContent ?? '') ||
+              !document.querySelector('[data-search-empty]')?.hasAttribute('hidden'),
+          );
+        if (await page.locator('pos-troubleshooter').count())
+          await page.locator('pos-troubleshooter').first().locator('[part~="question"]').waitFor();
         const result = await new AxeBuilder({ page }).analyze();
-        for (const v of result.violations) problems.push(`${scheme} ${kind}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        for (const v of result.violations)
+          problems.push(
+            `${scheme} ${kind}: ${v.id} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')})`,
+          );
       }
       await context.close();
     }
@@ -58,10 +69,15 @@ describe('accessibility', () => {
   });
 
   it('keeps every page usable at 320 px wide and 200% zoom', async () => {
-    const { context, page } = await openPage(browser, { viewport: { width: 320, height: 700 }, serviceWorkers: 'block' });
+    const { context, page } = await openPage(browser, {
+      viewport: { width: 320, height: 700 },
+      serviceWorkers: 'block',
+    });
     for (const kind of kinds.filter((k) => !k.includes('embed/network'))) {
       await page.goto(`${baseUrl()}${kind.replace('{lang}', 'zh-hans')}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, kind).toBeLessThanOrEqual(1);
     }
     await context.close();
@@ -83,7 +99,10 @@ describe('budgets from the built output', () => {
 
   it('keeps the troubleshooter under 30 KB and the embed bundle under 40 KB gzipped', async () => {
     const files = await distFiles();
-    const chunk = (prefix: string) => files.filter((f) => f.startsWith(`_astro/${prefix}`) && f.endsWith('.js')).reduce((s, f) => s + gz(path.join(dist, f)), 0);
+    const chunk = (prefix: string) =>
+      files
+        .filter((f) => f.startsWith(`_astro/${prefix}`) && f.endsWith('.js'))
+        .reduce((s, f) => s + gz(path.join(dist, f)), 0);
     const widget = pageWeight(dist, 'zh-hans/network/index.html').js + chunk('network.') + chunk('_virtual_pos-hans');
     expect(widget).toBeLessThanOrEqual(30 * 1024);
     expect(gz(path.join(dist, 'embed/pos-troubleshooter.js'))).toBeLessThanOrEqual(40 * 1024);
@@ -114,13 +133,21 @@ describe('valid HTML', () => {
       },
       elements: [
         'html5',
-        { 'pos-troubleshooter': { flow: true, phrasing: false, attributes: { flow: {}, lang: {}, history: {}, hotline: {}, 'heading-level': {}, 'record-url': {} }, permittedContent: ['@flow'] } },
+        {
+          'pos-troubleshooter': {
+            flow: true,
+            phrasing: false,
+            attributes: { flow: {}, lang: {}, history: {}, hotline: {}, 'heading-level': {}, 'record-url': {} },
+            permittedContent: ['@flow'],
+          },
+        },
       ],
     });
     const problems: string[] = [];
     for (const f of (await distFiles()).filter((f) => f.endsWith('.html'))) {
       const report = await validator.validateString(readDist(f), f);
-      for (const r of report.results) for (const m of r.messages) problems.push(`${f}:${m.line} ${m.ruleId} ${m.message}`);
+      for (const r of report.results)
+        for (const m of r.messages) problems.push(`${f}:${m.line} ${m.ruleId} ${m.message}`);
     }
     expect(problems.slice(0, 30)).toEqual([]);
   });

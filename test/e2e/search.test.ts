@@ -10,7 +10,9 @@ interface QualityQuery {
   category?: string;
   code?: string;
 }
-const quality: QualityQuery[] = parse(readFileSync(path.resolve(import.meta.dirname, '../search-quality.yaml'), 'utf8')).map((x: QualityQuery) => ({
+const quality: QualityQuery[] = parse(
+  readFileSync(path.resolve(import.meta.dirname, '../search-quality.yaml'), 'utf8'),
+).map((x: QualityQuery) => ({
   ...x,
   q: String(x.q),
   code: x.code === undefined ? undefined : String(x.code),
@@ -24,7 +26,10 @@ beforeAll(async () => {
   browser = await launch();
   ({ context, page, errors } = await openPage(browser));
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
 
 /** Runs a search on the page the way a person does and returns the results in order. */
 async function searchFor(lang: string, q: string, category = ''): Promise<{ href: string; text: string }[]> {
@@ -36,7 +41,9 @@ async function searchFor(lang: string, q: string, category = ''): Promise<{ href
     const status = document.getElementById('search-status')?.textContent ?? '';
     return /\d/.test(status) || !document.querySelector('[data-search-empty]')?.hasAttribute('hidden');
   });
-  return page.locator('a[data-result]').evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent ?? '' })));
+  return page
+    .locator('a[data-result]')
+    .evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent ?? '' })));
 }
 
 const categoryOf = (href: string) => new URL(href, 'http://x').pathname.split('/')[2] ?? '';
@@ -60,13 +67,23 @@ describe('search', () => {
           topicTotal += 1;
           const ok = results.slice(0, 3).some((r) => categoryOf(r.href) === item.category);
           if (ok) topicHits += 1;
-          else misses.push(`${lang} "${item.q}" → ${results.slice(0, 3).map((r) => r.href).join(', ') || 'nothing'} (want ${item.category})`);
+          else
+            misses.push(
+              `${lang} "${item.q}" → ${
+                results
+                  .slice(0, 3)
+                  .map((r) => r.href)
+                  .join(', ') || 'nothing'
+              } (want ${item.category})`,
+            );
         }
       }
     }
     const topicRate = topicHits / topicTotal;
     const codeRate = codeHits / codeTotal;
-    console.log(`search quality: top-3 ${(topicRate * 100).toFixed(1)}% of ${topicTotal}, code-first ${(codeRate * 100).toFixed(1)}% of ${codeTotal}\n  ${misses.join('\n  ')}`);
+    console.log(
+      `search quality: top-3 ${(topicRate * 100).toFixed(1)}% of ${topicTotal}, code-first ${(codeRate * 100).toFixed(1)}% of ${codeTotal}\n  ${misses.join('\n  ')}`,
+    );
     expect(quality.length).toBeGreaterThanOrEqual(60);
     expect(topicRate).toBeGreaterThanOrEqual(0.9);
     expect(codeRate).toBeGreaterThanOrEqual(0.95);
@@ -101,7 +118,15 @@ describe('search', () => {
   });
 
   it('handles an empty query, a very long one, a lone punctuation mark and markup without injecting anything', async () => {
-    for (const q of ['', '   ', '？', '。', 'x'.repeat(1000), '<img src=x onerror="window.__pwned=1">', '"><script>window.__pwned=1</script>']) {
+    for (const q of [
+      '',
+      '   ',
+      '？',
+      '。',
+      'x'.repeat(1000),
+      '<img src=x onerror="window.__pwned=1">',
+      '"><script>window.__pwned=1</script>',
+    ]) {
       const url = new URL(`${baseUrl()}/zh-hans/search/`);
       url.searchParams.set('q', q);
       await page.goto(url.href);
@@ -133,5 +158,3 @@ describe('search', () => {
     await c.close();
   });
 });
-
-void context;

@@ -4,7 +4,6 @@ import * as OpenCC from 'opencc-js';
 import { getArticleIds, getCodeIds } from '../helpers/content';
 import { distFiles, readDist, textOf, dist } from './dist';
 import { baseUrl, launch, openPage } from './browser';
-// @ts-expect-error plain JS module without types
 import { findRefs, resolves } from '../../scripts/build/check-links.mjs';
 
 const toHans = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -17,19 +16,31 @@ describe('the built site', () => {
   });
 
   it('has every article in both scripts', () => {
-    const missing = getArticleIds().flatMap((id) => langs.map((l) => `${l}/${id}/index.html`)).filter((f) => !files.includes(f));
+    const missing = getArticleIds()
+      .flatMap((id) => langs.map((l) => `${l}/${id}/index.html`))
+      .filter((f) => !files.includes(f));
     expect(missing).toEqual([]);
   });
 
   it('has a page for every response code in both scripts, and the code table', () => {
     const ids = getCodeIds();
     expect(ids.length).toBeGreaterThan(60);
-    const wanted = [...langs.map((l) => `${l}/codes/index.html`), ...ids.flatMap((c) => langs.map((l) => `${l}/codes/${c.toLowerCase()}/index.html`))];
+    const wanted = [
+      ...langs.map((l) => `${l}/codes/index.html`),
+      ...ids.flatMap((c) => langs.map((l) => `${l}/codes/${c.toLowerCase()}/index.html`)),
+    ];
     expect(wanted.filter((f) => !files.includes(f))).toEqual([]);
   });
 
   it('has the home, search and 404 pages of the contract', () => {
-    for (const f of ['index.html', '404.html', 'zh-hant/index.html', 'zh-hans/index.html', 'zh-hant/search/index.html', 'zh-hans/search/index.html']) {
+    for (const f of [
+      'index.html',
+      '404.html',
+      'zh-hant/index.html',
+      'zh-hans/index.html',
+      'zh-hant/search/index.html',
+      'zh-hans/search/index.html',
+    ]) {
       expect(files, f).toContain(f);
     }
   });
@@ -74,7 +85,10 @@ describe('the built site', () => {
   it('loads no troubleshooter or search code on pages that show neither', () => {
     for (const f of ['zh-hant/personal-pos/index.html', 'zh-hans/provider/index.html', 'zh-hant/codes/55/index.html']) {
       const scripts = [...readDist(f).matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-      expect(scripts.filter((s) => /Troubleshooter|SearchPage|pos-troubleshooter|pagefind/.test(s!)), f).toEqual([]);
+      expect(
+        scripts.filter((s) => /Troubleshooter|SearchPage|pos-troubleshooter|pagefind/.test(s!)),
+        f,
+      ).toEqual([]);
     }
   });
 });

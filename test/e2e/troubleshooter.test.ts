@@ -104,7 +104,9 @@ describe('the troubleshooter widget', () => {
   it('announces each step in a live region', async () => {
     const { context, page } = await openFlow('hardware');
     await widget(page).locator('[part~="answer"]').first().click();
-    const live = await page.evaluate(() => document.querySelector('pos-troubleshooter')!.shadowRoot!.querySelector('[aria-live]')!.textContent);
+    const live = await page.evaluate(
+      () => document.querySelector('pos-troubleshooter')!.shadowRoot!.querySelector('[aria-live]')!.textContent,
+    );
     expect(live).toMatch(/^第 2 步：|^結果：/);
     await context.close();
   });
@@ -116,7 +118,9 @@ describe('the troubleshooter widget', () => {
     expect(page.url()).toMatch(/#t=network:[A-Z_]+$/);
     await page.reload();
     await widget(page).locator('[part~="question"], [part~="outcome"]').first().waitFor();
-    await expect(widget(page).locator('[part~="question"], [part~="outcome"] h3').first().textContent()).resolves.toBe(text);
+    await expect(widget(page).locator('[part~="question"], [part~="outcome"] h3').first().textContent()).resolves.toBe(
+      text,
+    );
     await context.close();
   });
 
@@ -124,7 +128,9 @@ describe('the troubleshooter widget', () => {
     const { context, page } = await openPage(browser);
     await page.addInitScript(() => {
       (window as unknown as { errs: unknown[] }).errs = [];
-      document.addEventListener('pos-troubleshooter:error', (e) => (window as unknown as { errs: unknown[] }).errs.push((e as CustomEvent).detail));
+      document.addEventListener('pos-troubleshooter:error', (e) =>
+        (window as unknown as { errs: unknown[] }).errs.push((e as CustomEvent).detail),
+      );
     });
     await page.goto(`${baseUrl()}/zh-hant/network/#t=network:NOPE.NEVER`);
     await widget(page).locator('[part~="error"]').waitFor();
@@ -139,7 +145,9 @@ describe('the troubleshooter widget', () => {
     const { context, page } = await openFlow('network', 'zh-hans');
     const text = await widget(page).locator('[part~="question"]').textContent();
     const hantText = await (async () => {
-      const meta = (flows.network.machine.config.states as Record<string, { meta: QuestionMeta }>)[String(flows.network.machine.config.initial)]!.meta;
+      const meta = (flows.network.machine.config.states as Record<string, { meta: QuestionMeta }>)[
+        String(flows.network.machine.config.initial)
+      ]!.meta;
       return meta.question;
     })();
     expect(text).not.toBe(hantText);
@@ -150,13 +158,15 @@ describe('the troubleshooter widget', () => {
   it('fills an escalation summary with the path and the fields typed, kept after a restart', async () => {
     const { context, page } = await openFlow('network');
     const escalation = outcomePaths('network').find((p) => p.meta.outcome === 'escalate')!;
-    for (const event of escalation.events) await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
+    for (const event of escalation.events)
+      await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
     await widget(page).locator('input[name="serial"]').fill('SN12345678');
     const summary = await widget(page).locator('[part~="summary-text"]').inputValue();
     expect(summary).toContain('SN12345678');
     expect(summary).toContain(escalation.meta.title);
     await widget(page).locator('[part~="restart"]').click();
-    for (const event of escalation.events) await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
+    for (const event of escalation.events)
+      await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
     await expect(widget(page).locator('input[name="serial"]').inputValue()).resolves.toBe('SN12345678');
     await context.close();
   });
@@ -201,7 +211,10 @@ describe('the troubleshooter widget', () => {
     await check();
     for (const kind of ['resolved', 'escalate'] as const) {
       const path = outcomePaths('network').find((p) => p.meta.outcome === kind)!;
-      await widget(page).locator('[part~="restart"]').click().catch(() => undefined);
+      await widget(page)
+        .locator('[part~="restart"]')
+        .click()
+        .catch(() => undefined);
       for (const event of path.events) await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
       await check();
     }
@@ -212,7 +225,9 @@ describe('the troubleshooter widget', () => {
     const { context, page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
     await page.goto(`${baseUrl()}/zh-hans/hardware/`);
     await widget(page).locator('[part~="question"]').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });

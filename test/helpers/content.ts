@@ -10,7 +10,13 @@ export function getArticleIds(): string[] {
   return readdirSync(dir, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.mdx'))
-    .map((f) => f.split(path.sep).join('/').replace(/\.mdx$/, '').replace(/\/index$/, ''));
+    .map((f) =>
+      f
+        .split(path.sep)
+        .join('/')
+        .replace(/\.mdx$/, '')
+        .replace(/\/index$/, ''),
+    );
 }
 
 /** The article source (frontmatter and body) by id. */

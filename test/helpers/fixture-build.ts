@@ -15,7 +15,15 @@ export type Overlay = Record<string, string>;
  */
 export function buildWithContent(overlay: Overlay): { code: number; output: string; dir: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'pos-help-fixture-'));
-  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'site.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const name of [
+    'src',
+    'scripts',
+    'public',
+    'astro.config.mjs',
+    'site.config.mjs',
+    'tsconfig.json',
+    'package.json',
+  ]) {
     cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
   }
   rmSync(path.join(dir, 'src/content/articles'), { recursive: true, force: true });

@@ -42,13 +42,17 @@ describe('an author mistake fails the build with file, field and fix', { timeout
   });
 
   it('a flow that is not a machine names the field and the known flows', () => {
-    const out = failingBuild({ 'articles/hardware/index.mdx': article(`title: 硬件故障\n${description}\nflow: printer`) });
+    const out = failingBuild({
+      'articles/hardware/index.mdx': article(`title: 硬件故障\n${description}\nflow: printer`),
+    });
     expect(out).toContain('hardware/index.mdx');
     expect(out).toContain('`flow:` must name a machine in src/machines/: hardware, software, network, security, apply');
   });
 
   it('a related id that is not an article names the file, field and the ids to use', () => {
-    const out = failingBuild({ 'articles/network/index.mdx': article(`title: 網絡故障\n${description}\nrelated: [network/modem]`) });
+    const out = failingBuild({
+      'articles/network/index.mdx': article(`title: 網絡故障\n${description}\nrelated: [network/modem]`),
+    });
     expect(out).toContain('field `related` names "network/modem"');
     expect(out).toContain('Use one of:');
   });
@@ -62,7 +66,8 @@ describe('an author mistake fails the build with file, field and fix', { timeout
 
   it('a link to a missing page or code page names the page and the link', () => {
     const out = failingBuild({
-      'articles/provider/index.mdx': article(`title: 查支付機構資質\n${description}`) + '\n[看代碼 ZZ](/zh-hant/codes/zz/)\n',
+      'articles/provider/index.mdx':
+        article(`title: 查支付機構資質\n${description}`) + '\n[看代碼 ZZ](/zh-hant/codes/zz/)\n',
     });
     expect(out).toContain('zh-hant/provider/index.html links to /zh-hant/codes/zz/');
     expect(out).toContain('Fix: correct the link in the article');

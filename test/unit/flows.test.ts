@@ -33,7 +33,12 @@ describe.each(all.map((f) => [f.name, f] as const))('the %s flow', (_name, flow)
   });
 
   it('never tells the merchant to open the device, change host settings or keys by hand, charge again or split a payment', () => {
-    const forbidden = [/拆開|(?<!防)拆機|拆下/, /修改(主機|IP|端口|密鑰)|改(主機地址|密鑰)/, /再刷一次|重新刷|重複收款|再收一次/, /拆單|拆成|分開刷|分幾筆/];
+    const forbidden = [
+      /拆開|(?<!防)拆機|拆下/,
+      /修改(主機|IP|端口|密鑰)|改(主機地址|密鑰)/,
+      /再刷一次|重新刷|重複收款|再收一次/,
+      /拆單|拆成|分開刷|分幾筆/,
+    ];
     const negation = /不要|不能|切勿|禁止|不得|沒有|違規|拒絕|以免|否則|會被|有人要求/;
     for (const text of texts(flow)) {
       for (const pattern of forbidden) {
@@ -45,7 +50,8 @@ describe.each(all.map((f) => [f.name, f] as const))('the %s flow', (_name, flow)
 
 describe('the flows as a set', () => {
   const questions = (f: Flow) => readStates(f.machine).filter((s) => s.meta.kind === 'question').length;
-  const outcomes = (f: Flow) => new Set(readStates(f.machine).flatMap((s) => (s.meta.kind === 'outcome' ? [s.meta.outcome] : [])));
+  const outcomes = (f: Flow) =>
+    new Set(readStates(f.machine).flatMap((s) => (s.meta.kind === 'outcome' ? [s.meta.outcome] : [])));
 
   it('asks enough distinct questions in each flow', () => {
     expect(questions(flows.hardware)).toBeGreaterThanOrEqual(8);
@@ -56,7 +62,8 @@ describe('the flows as a set', () => {
   });
 
   it('gives every fault flow both kinds of outcome', () => {
-    for (const f of [flows.hardware, flows.software, flows.network, flows.security]) expect(outcomes(f)).toEqual(new Set(['resolved', 'escalate']));
+    for (const f of [flows.hardware, flows.software, flows.network, flows.security])
+      expect(outcomes(f)).toEqual(new Set(['resolved', 'escalate']));
   });
 
   it('starts security with stopping use of the terminal', () => {
@@ -77,7 +84,14 @@ describe('the flows as a set', () => {
       if (/Reinstall|Reset/.test(current)) expect(visited, visited.join(' → ')).toContain('settleAndBackUp');
     }
     const texts = readStates(flows.software.machine).filter((s) => /恢復出廠|重裝/.test(JSON.stringify(s.meta)));
-    for (const s of texts) expect(['identifyingProblem', 'settleAndBackUp', 'escalateReinstall', 'escalateBeforeReinstall', 'escalateWipedTerminal']).toContain(s.id);
+    for (const s of texts)
+      expect([
+        'identifyingProblem',
+        'settleAndBackUp',
+        'escalateReinstall',
+        'escalateBeforeReinstall',
+        'escalateWipedTerminal',
+      ]).toContain(s.id);
   });
 
   it('moves between states as the answers say', () => {
@@ -101,9 +115,38 @@ describe('an authoring mistake in a flow is named with flow, state and fix', () 
   const base = {
     initial: 'asking',
     states: {
-      asking: { meta: { kind: 'question' as const, question: '能開機嗎？', answers: [{ event: 'YES', label: '能' }, { event: 'NO', label: '不能' }] }, on: { YES: 'fixed', NO: 'broken' } },
-      fixed: { type: 'final', meta: { kind: 'outcome' as const, outcome: 'resolved' as const, title: '好了', steps: ['繼續用。'], prevent: ['每天充電。'] } },
-      broken: { type: 'final', meta: { kind: 'outcome' as const, outcome: 'escalate' as const, title: '報修', steps: ['停用。'], contact: '服務商', tell: ['序列號'] } },
+      asking: {
+        meta: {
+          kind: 'question' as const,
+          question: '能開機嗎？',
+          answers: [
+            { event: 'YES', label: '能' },
+            { event: 'NO', label: '不能' },
+          ],
+        },
+        on: { YES: 'fixed', NO: 'broken' },
+      },
+      fixed: {
+        type: 'final',
+        meta: {
+          kind: 'outcome' as const,
+          outcome: 'resolved' as const,
+          title: '好了',
+          steps: ['繼續用。'],
+          prevent: ['每天充電。'],
+        },
+      },
+      broken: {
+        type: 'final',
+        meta: {
+          kind: 'outcome' as const,
+          outcome: 'escalate' as const,
+          title: '報修',
+          steps: ['停用。'],
+          contact: '服務商',
+          tell: ['序列號'],
+        },
+      },
     },
   };
 
@@ -123,24 +166,36 @@ describe('an authoring mistake in a flow is named with flow, state and fix', () 
   it('names an unlabelled answer', () => {
     const config = structuredClone(base);
     config.states.asking.meta.answers = [{ event: 'YES', label: '能' }];
-    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`"flow "demo", state "asking": answer NO has no label. Fix: add { event: 'NO', label: '…' } to meta.answers."`);
+    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(
+      `"flow "demo", state "asking": answer NO has no label. Fix: add { event: 'NO', label: '…' } to meta.answers."`,
+    );
   });
 
   it('names a final state without an outcome', () => {
     const config = structuredClone(base) as { initial: string; states: Record<string, object> };
     config.states.fixed = { type: 'final' };
-    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`"flow "demo", state "fixed": this final state has no outcome meta. Fix: add meta: { kind: 'outcome', outcome: 'resolved' | 'escalate', title, steps }."`);
+    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(
+      `"flow "demo", state "fixed": this final state has no outcome meta. Fix: add meta: { kind: 'outcome', outcome: 'resolved' | 'escalate', title, steps }."`,
+    );
   });
 
   it('names an unreachable state', () => {
     const config = structuredClone(base) as { initial: string; states: Record<string, object> };
-    config.states.orphan = { type: 'final', meta: { kind: 'outcome', outcome: 'resolved', title: '孤兒', steps: ['無'], prevent: ['無'] } };
-    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`"flow "demo", state "orphan": no answer leads to this state. Fix: point an answer to "orphan" or delete the state."`);
+    config.states.orphan = {
+      type: 'final',
+      meta: { kind: 'outcome', outcome: 'resolved', title: '孤兒', steps: ['無'], prevent: ['無'] },
+    };
+    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(
+      `"flow "demo", state "orphan": no answer leads to this state. Fix: point an answer to "orphan" or delete the state."`,
+    );
   });
 
   it('names an escalation without whom to call', () => {
     const config = structuredClone(base) as { initial: string; states: Record<string, { meta?: object }> };
     config.states.broken!.meta = { kind: 'outcome', outcome: 'escalate', title: '報修', steps: ['停用。'] };
-    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`"flow "demo", state "broken": an escalation must say whom to contact and what to tell them. Fix: add \`contact\` and \`tell\`."`);
+    const raw = config as Parameters<typeof checkFlowConfig>[1];
+    expect(formatProblems(checkFlowConfig('demo', raw))).toMatchInlineSnapshot(
+      `"flow "demo", state "broken": an escalation must say whom to contact and what to tell them. Fix: add \`contact\` and \`tell\`."`,
+    );
   });
 });

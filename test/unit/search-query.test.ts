@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applySynonyms, convertScript, findCodeByMessage, findCodeId, normalize, searchVariants, stripFiller } from '../../src/lib/search/query';
+import {
+  applySynonyms,
+  convertScript,
+  findCodeByMessage,
+  findCodeId,
+  normalize,
+  searchVariants,
+  stripFiller,
+} from '../../src/lib/search/query';
 import { buildCharMaps } from '../../src/lib/search/charmap';
 import { synonyms } from '../../src/lib/search/synonyms';
 
@@ -26,7 +34,13 @@ describe('reading a query', () => {
     const codes = [
       { id: '51', url: '/c/51/', title: '51', meaning: '資金不足', display: ['可用餘額不足', '餘額不足'] },
       { id: '75', url: '/c/75/', title: '75', meaning: '密碼次數超限', display: ['密碼錯誤次數超限'] },
-      { id: '38', url: '/c/38/', title: '38', meaning: '超過 PIN 試輸入', display: ['密碼錯誤次數超限，請與發卡方聯繫'] },
+      {
+        id: '38',
+        url: '/c/38/',
+        title: '38',
+        meaning: '超過 PIN 試輸入',
+        display: ['密碼錯誤次數超限，請與發卡方聯繫'],
+      },
     ];
     expect(findCodeByMessage('餘額不足', codes)?.id).toBe('51');
     expect(findCodeByMessage('密碼錯誤次數超限', codes)?.id).toBe('75');

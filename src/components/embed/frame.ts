@@ -14,7 +14,9 @@ export function startFrame(): void {
       target = new URL(given).origin;
     } catch {
       target = null;
-      console.warn(`[pos-troubleshooter] ?origin="${given}" is not an origin like https://bank.example; no messages are sent`);
+      console.warn(
+        `[pos-troubleshooter] ?origin="${given}" is not an origin like https://bank.example; no messages are sent`,
+      );
     }
   }
   const post = (message: Record<string, unknown>) => {

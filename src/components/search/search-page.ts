@@ -22,7 +22,10 @@ interface PagefindResult {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: { id: string; score: number; data(): Promise<PagefindResult> }[] } | null>;
+  search(
+    q: string,
+    o?: { filters?: Record<string, string> },
+  ): Promise<{ results: { id: string; score: number; data(): Promise<PagefindResult> }[] } | null>;
   debouncedSearch?: unknown;
 }
 
@@ -66,7 +69,8 @@ export async function search(query: string, category: string): Promise<Hit[]> {
   if (!category || category === 'codes') {
     const id = findCodeId(q, new Set(d.codes.map((c) => c.id)));
     const code = id ? d.codes.find((c) => c.id === id) : findCodeByMessage(q, d.codes);
-    if (code) add({ url: code.url, title: code.title, category: 'codes', excerpt: code.display.join(' / '), code: true });
+    if (code)
+      add({ url: code.url, title: code.title, category: 'codes', excerpt: code.display.join(' / '), code: true });
   }
   const filters = category ? { category } : undefined;
   for (const variant of searchVariants(q, d)) {
@@ -75,13 +79,21 @@ export async function search(query: string, category: string): Promise<Hit[]> {
   }
   if (hits.length < 3) {
     // No page holds every word: search the words one by one and keep the best of each.
-    const words = searchVariants(q, d)[0]!.split(' ').filter((w) => w.length > 1);
+    const words = searchVariants(q, d)[0]!
+      .split(' ')
+      .filter((w) => w.length > 1);
     if (words.length > 1) for (const w of words) await collect(pf, w, filters, add, 3);
   }
   return hits;
 }
 
-async function collect(pf: Pagefind, q: string, filters: Record<string, string> | undefined, add: (h: Hit) => void, limit = 10) {
+async function collect(
+  pf: Pagefind,
+  q: string,
+  filters: Record<string, string> | undefined,
+  add: (h: Hit) => void,
+  limit = 10,
+) {
   const res = await pf.search(q, filters ? { filters } : {});
   if (!res) return;
   const page = await Promise.all(res.results.slice(0, limit).map((r) => r.data()));
@@ -154,7 +166,7 @@ export function startSearchPage(): void {
           a.textContent = hit.title;
           const meta = document.createElement('p');
           meta.className = 'muted';
-          meta.textContent = labels[hit.category] ?? (hit.code ? strings.code ?? '' : '');
+          meta.textContent = labels[hit.category] ?? (hit.code ? (strings.code ?? '') : '');
           const excerpt = document.createElement('p');
           if (hit.code) excerpt.textContent = hit.excerpt;
           else appendExcerpt(excerpt, hit.excerpt);

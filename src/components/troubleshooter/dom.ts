@@ -17,7 +17,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A numbered list of texts, or nothing when there are none. */
-export function list(items: string[] | undefined, ordered = true, attrs: Record<string, string> = {}): HTMLElement | null {
+export function list(
+  items: string[] | undefined,
+  ordered = true,
+  attrs: Record<string, string> = {},
+): HTMLElement | null {
   if (!items?.length) return null;
   return h(ordered ? 'ol' : 'ul', attrs, ...items.map((text) => h('li', {}, text)));
 }

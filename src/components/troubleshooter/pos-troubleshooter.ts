@@ -110,13 +110,17 @@ export class PosTroubleshooter extends HTMLElement {
     this.#panel.setAttribute('aria-label', format(this.#tr, 'widget.region'));
     this.#panel.replaceChildren(h('p', { class: 'status' }, format(this.#tr, 'widget.loading')));
     if (!isFlowName(name)) {
-      this.#fail(format(this.#tr, 'widget.error.flow', { flow: name, known: flowNames.join('、') }), `unknown flow "${name}"; known flows: ${flowNames.join(', ')}`);
+      this.#fail(
+        format(this.#tr, 'widget.error.flow', { flow: name, known: flowNames.join('、') }),
+        `unknown flow "${name}"; known flows: ${flowNames.join(', ')}`,
+      );
       return;
     }
     try {
       this.#flow = await flowLoaders[name]();
     } catch (error) {
-      if (generation === this.#generation) this.#fail(format(this.#tr, 'widget.error.load'), `flow "${name}" failed to load: ${String(error)}`);
+      if (generation === this.#generation)
+        this.#fail(format(this.#tr, 'widget.error.load'), `flow "${name}" failed to load: ${String(error)}`);
       return;
     }
     if (generation !== this.#generation) return;
@@ -124,7 +128,9 @@ export class PosTroubleshooter extends HTMLElement {
     this.#states = new Map(readStates(machine).map((s) => [s.id, s]));
     this.#left = stepsLeft(machine);
     if (!lang.given || !/^zh/i.test(lang.given)) {
-      this.#emit('error', { message: `no Chinese lang on the element or page (got "${lang.given ?? ''}"); showing zh-Hans` });
+      this.#emit('error', {
+        message: `no Chinese lang on the element or page (got "${lang.given ?? ''}"); showing zh-Hans`,
+      });
     }
     if (this.#history && isOurHash(location.hash)) this.#fromHash();
     else this.#go([], false);
@@ -142,7 +148,10 @@ export class PosTroubleshooter extends HTMLElement {
     if (events && events.join('.') === this.#events.join('.') && this.#actor) return;
     if (!events || !this.#go(events, true)) {
       this.#go([], false);
-      this.#notice(format(this.#tr, 'widget.error.hash'), `hash "${location.hash}" does not lead anywhere in flow "${this.#flow.name}"; started over`);
+      this.#notice(
+        format(this.#tr, 'widget.error.hash'),
+        `hash "${location.hash}" does not lead anywhere in flow "${this.#flow.name}"; started over`,
+      );
       history.replaceState(null, '', writeHash(this.#flow.name, []));
     }
   }
@@ -180,7 +189,7 @@ export class PosTroubleshooter extends HTMLElement {
     const path = this.#path();
     return this.#events.map((e, i) => {
       const meta = this.#states.get(path[i]!)!.meta;
-      const label = meta.kind === 'question' ? meta.answers.find((a) => a.event === e)?.label ?? e : e;
+      const label = meta.kind === 'question' ? (meta.answers.find((a) => a.event === e)?.label ?? e) : e;
       return { question: this.#tr(meta.kind === 'question' ? meta.question : meta.title), answer: this.#tr(label) };
     });
   }
@@ -190,12 +199,29 @@ export class PosTroubleshooter extends HTMLElement {
     const state = this.#current();
     const n = this.#events.length + 1;
     const left = this.#left.get(state.id) ?? 0;
-    const progress = h('p', { class: 'progress', part: 'progress' }, format(tr, 'widget.step', { n }), left ? ` · ${format(tr, 'widget.stepsLeft', { n: left })}` : '');
+    const progress = h(
+      'p',
+      { class: 'progress', part: 'progress' },
+      format(tr, 'widget.step', { n }),
+      left ? ` · ${format(tr, 'widget.stepsLeft', { n: left })}` : '',
+    );
     const nav = h(
       'div',
       { class: 'nav' },
-      this.#events.length ? h('button', { type: 'button', class: 'secondary', part: 'back', 'data-action': 'back' }, format(tr, 'widget.back')) : null,
-      this.#events.length ? h('button', { type: 'button', class: 'secondary', part: 'restart', 'data-action': 'restart' }, format(tr, 'widget.restart')) : null,
+      this.#events.length
+        ? h(
+            'button',
+            { type: 'button', class: 'secondary', part: 'back', 'data-action': 'back' },
+            format(tr, 'widget.back'),
+          )
+        : null,
+      this.#events.length
+        ? h(
+            'button',
+            { type: 'button', class: 'secondary', part: 'restart', 'data-action': 'restart' },
+            format(tr, 'widget.restart'),
+          )
+        : null,
     );
     let focusTarget: HTMLElement;
     let announce: string;
@@ -213,7 +239,8 @@ export class PosTroubleshooter extends HTMLElement {
     this.#live.textContent = announce;
     if (focus) focusTarget.focus();
     const detail = { flow: this.#flow!.name, state: state.id, path: this.#path(), answers: [...this.#events] };
-    if (isOutcome(state.meta)) this.#emit('outcome', { ...detail, outcome: state.meta.outcome, summary: this.#summaryText() });
+    if (isOutcome(state.meta))
+      this.#emit('outcome', { ...detail, outcome: state.meta.outcome, summary: this.#summaryText() });
     else this.#emit('step', detail);
   }
 
@@ -224,28 +251,50 @@ export class PosTroubleshooter extends HTMLElement {
     const heading = this.#heading;
     const sub = `h${Math.min(6, Number(heading[1]) + 1)}` as HeadingTag;
     const title = h(heading, { tabindex: '-1' }, tr(meta.title));
-    const escalation = h('div', { class: 'escalation' }, contactView(tr, meta, sub, this.getAttribute('hotline') ?? ''), h('slot', { name: 'escalation' }));
+    const escalation = h(
+      'div',
+      { class: 'escalation' },
+      contactView(tr, meta, sub, this.getAttribute('hotline') ?? ''),
+      h('slot', { name: 'escalation' }),
+    );
     const summary = summaryView(tr, sub, this.#fields, this.#uid);
     this.#wireSummary(summary, meta);
     escalation.append(summary.root);
     const recordUrl = this.getAttribute('record-url');
-    if (recordUrl) escalation.append(h('p', {}, h('a', { href: recordUrl, part: 'record', target: '_blank' }, format(tr, 'widget.printRecord'))));
+    if (recordUrl)
+      escalation.append(
+        h('p', {}, h('a', { href: recordUrl, part: 'record', target: '_blank' }, format(tr, 'widget.printRecord'))),
+      );
     const root = h(
       'div',
       { part: 'outcome', 'data-outcome': meta.outcome, class: 'outcome' },
-      h('p', { class: 'kind' }, format(tr, meta.outcome === 'resolved' ? 'widget.outcome.resolved' : 'widget.outcome.escalate')),
+      h(
+        'p',
+        { class: 'kind' },
+        format(tr, meta.outcome === 'resolved' ? 'widget.outcome.resolved' : 'widget.outcome.escalate'),
+      ),
       title,
       h(sub, { class: 'sub' }, format(tr, 'widget.now')),
       list(meta.steps.map(tr)),
     );
     if (meta.outcome === 'resolved') {
-      if (meta.prevent?.length) root.append(h(sub, { class: 'sub' }, format(tr, 'widget.prevent')), list(meta.prevent.map(tr), false)!);
+      if (meta.prevent?.length)
+        root.append(h(sub, { class: 'sub' }, format(tr, 'widget.prevent')), list(meta.prevent.map(tr), false)!);
       const thanks = h('p', { class: 'status', role: 'status' });
       const ask = h(
         'div',
         { class: 'fixed', role: 'group', 'aria-label': format(tr, 'widget.fixed.question') },
         h('p', {}, format(tr, 'widget.fixed.question')),
-        h('div', { class: 'nav' }, h('button', { type: 'button', part: 'answer', 'data-action': 'fixed' }, format(tr, 'widget.fixed.yes')), h('button', { type: 'button', part: 'answer', class: 'secondary', 'data-action': 'not-fixed' }, format(tr, 'widget.fixed.no'))),
+        h(
+          'div',
+          { class: 'nav' },
+          h('button', { type: 'button', part: 'answer', 'data-action': 'fixed' }, format(tr, 'widget.fixed.yes')),
+          h(
+            'button',
+            { type: 'button', part: 'answer', class: 'secondary', 'data-action': 'not-fixed' },
+            format(tr, 'widget.fixed.no'),
+          ),
+        ),
       );
       escalation.hidden = true;
       root.append(ask, thanks, escalation);
@@ -258,8 +307,20 @@ export class PosTroubleshooter extends HTMLElement {
   #wireSummary(view: ReturnType<typeof summaryView>, meta: Parameters<typeof buildSummary>[0]['outcome']): void {
     const refresh = () => {
       const time = new Date();
-      view.text.value = buildSummary({ tr: this.#tr, flowTitle: this.#tr(this.#flow!.title), outcome: meta, steps: this.#answered(), fields: this.#fields, time });
-      const saved: LastOutcome = { summary: view.text.value, fault: this.#tr(meta.title), time: time.toLocaleString(), fields: this.#fields };
+      view.text.value = buildSummary({
+        tr: this.#tr,
+        flowTitle: this.#tr(this.#flow!.title),
+        outcome: meta,
+        steps: this.#answered(),
+        fields: this.#fields,
+        time,
+      });
+      const saved: LastOutcome = {
+        summary: view.text.value,
+        fault: this.#tr(meta.title),
+        time: time.toLocaleString(),
+        fields: this.#fields,
+      };
       try {
         localStorage.setItem(lastOutcomeKey, JSON.stringify(saved));
       } catch {
@@ -292,7 +353,14 @@ export class PosTroubleshooter extends HTMLElement {
   #summaryText(): string {
     const state = this.#current();
     if (!isOutcome(state.meta)) return '';
-    return buildSummary({ tr: this.#tr, flowTitle: this.#tr(this.#flow!.title), outcome: state.meta, steps: this.#answered(), fields: this.#fields, time: new Date() });
+    return buildSummary({
+      tr: this.#tr,
+      flowTitle: this.#tr(this.#flow!.title),
+      outcome: state.meta,
+      steps: this.#answered(),
+      fields: this.#fields,
+      time: new Date(),
+    });
   }
 
   #onClick(event: Event): void {
@@ -346,15 +414,25 @@ export class PosTroubleshooter extends HTMLElement {
   #fail(message: string, log = message): void {
     this.#panel?.replaceChildren(
       h('p', { class: 'error', part: 'error', role: 'alert' }, message),
-      h('div', { class: 'nav' }, h('button', { type: 'button', part: 'restart', 'data-action': 'restart' }, format(this.#tr, 'widget.restart'))),
+      h(
+        'div',
+        { class: 'nav' },
+        h('button', { type: 'button', part: 'restart', 'data-action': 'restart' }, format(this.#tr, 'widget.restart')),
+      ),
     );
     console.warn(`[pos-troubleshooter] ${log}`);
     this.#emit('error', { message: log });
   }
 
   #emit(kind: 'step' | 'outcome' | 'error', detail: Record<string, unknown>): void {
-    const base = { flow: this.#flow?.name ?? this.getAttribute('flow') ?? '', state: this.#actor ? this.#current().id : '', path: this.#actor ? this.#path() : [] };
-    this.dispatchEvent(new CustomEvent(`pos-troubleshooter:${kind}`, { bubbles: true, composed: true, detail: { ...base, ...detail } }));
+    const base = {
+      flow: this.#flow?.name ?? this.getAttribute('flow') ?? '',
+      state: this.#actor ? this.#current().id : '',
+      path: this.#actor ? this.#path() : [],
+    };
+    this.dispatchEvent(
+      new CustomEvent(`pos-troubleshooter:${kind}`, { bubbles: true, composed: true, detail: { ...base, ...detail } }),
+    );
   }
 }
 

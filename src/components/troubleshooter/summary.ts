@@ -22,13 +22,21 @@ export function buildSummary(args: {
   time: Date;
 }): string {
   const { tr, flowTitle, outcome, steps, fields, time } = args;
-  const fieldKey = { serial: 'widget.field.serial', merchantNo: 'widget.field.merchantNo', terminalNo: 'widget.field.terminalNo', code: 'widget.field.code' } as const;
+  const fieldKey = {
+    serial: 'widget.field.serial',
+    merchantNo: 'widget.field.merchantNo',
+    terminalNo: 'widget.field.terminalNo',
+    code: 'widget.field.code',
+  } as const;
   const stamp = `${time.getFullYear()}-${String(time.getMonth() + 1).padStart(2, '0')}-${String(time.getDate()).padStart(2, '0')} ${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
   return [
     format(tr, 'widget.summary.head'),
     format(tr, 'widget.summary.flow', { title: flowTitle }),
     format(tr, 'widget.summary.time', { time: stamp }),
-    ...summaryFields.map((f) => `${format(tr, fieldKey[f]).replace(/（.*）$/, '')}：${fields[f]?.trim() || format(tr, 'widget.summary.empty')}`),
+    ...summaryFields.map(
+      (f) =>
+        `${format(tr, fieldKey[f]).replace(/（.*）$/, '')}：${fields[f]?.trim() || format(tr, 'widget.summary.empty')}`,
+    ),
     format(tr, 'widget.summary.path'),
     ...steps.map((s, i) => `${i + 1}. ${s.question} → ${s.answer}`),
     format(tr, 'widget.summary.result', { title: tr(outcome.title) }),

@@ -7,7 +7,11 @@ import type { OutcomeMeta, QuestionMeta } from '../../machines/types';
 export type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
 /** The question step: heading, what to do, note, one button per answer. */
-export function questionView(tr: Translate, meta: QuestionMeta, heading: HeadingTag): { root: HTMLElement; focus: HTMLElement } {
+export function questionView(
+  tr: Translate,
+  meta: QuestionMeta,
+  heading: HeadingTag,
+): { root: HTMLElement; focus: HTMLElement } {
   const title = h(heading, { part: 'question', tabindex: '-1' }, tr(meta.question));
   const root = h(
     'div',
@@ -30,11 +34,29 @@ export function summaryView(
   heading: HeadingTag,
   fields: Partial<Record<SummaryField, string>>,
   uid: string,
-): { root: HTMLElement; inputs: Record<SummaryField, HTMLInputElement>; text: HTMLTextAreaElement; copy: HTMLButtonElement; status: HTMLElement } {
-  const keys = { serial: 'widget.field.serial', merchantNo: 'widget.field.merchantNo', terminalNo: 'widget.field.terminalNo', code: 'widget.field.code' } as const;
+): {
+  root: HTMLElement;
+  inputs: Record<SummaryField, HTMLInputElement>;
+  text: HTMLTextAreaElement;
+  copy: HTMLButtonElement;
+  status: HTMLElement;
+} {
+  const keys = {
+    serial: 'widget.field.serial',
+    merchantNo: 'widget.field.merchantNo',
+    terminalNo: 'widget.field.terminalNo',
+    code: 'widget.field.code',
+  } as const;
   const inputs = {} as Record<SummaryField, HTMLInputElement>;
   const rows = summaryFields.map((f) => {
-    const input = h('input', { id: `${uid}-${f}`, type: 'text', name: f, autocomplete: 'off', inputmode: f === 'code' ? 'text' : 'latin', spellcheck: 'false' });
+    const input = h('input', {
+      id: `${uid}-${f}`,
+      type: 'text',
+      name: f,
+      autocomplete: 'off',
+      inputmode: f === 'code' ? 'text' : 'latin',
+      spellcheck: 'false',
+    });
     input.value = fields[f] ?? '';
     inputs[f] = input;
     return h('div', {}, h('label', { for: `${uid}-${f}` }, format(tr, keys[f])), input);

@@ -1,4 +1,4 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { AnyStateMachine } from 'xstate';
 import { isOutcome, readStates } from '../../machines/model';
 
@@ -15,7 +15,8 @@ export function wrap(text: string, n = perLine): string[] {
   return lines.slice(0, 5).map((line, i, all) => (i === 4 && chars.length > n * 5 ? `${line.slice(0, -1)}…` : line));
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Draws a flow as an SVG flowchart laid out by ELK (layered, top to bottom): every state a
@@ -26,18 +27,29 @@ export async function flowchartSvg(machine: AnyStateMachine, title: string): Pro
   const children = states.map((s) => {
     const text = isOutcome(s.meta) ? s.meta.title : s.meta.question;
     const lines = wrap(text);
-    return { id: s.id, width: perLine * font + 16, height: lines.length * lineHeight + 14, lines, outcome: isOutcome(s.meta) ? s.meta.outcome : undefined };
+    return {
+      id: s.id,
+      width: perLine * font + 16,
+      height: lines.length * lineHeight + 14,
+      lines,
+      outcome: isOutcome(s.meta) ? s.meta.outcome : undefined,
+    };
   });
-  const edges = states.flatMap((s) =>
+  const edges: ElkExtendedEdge[] = states.flatMap((s) =>
     s.meta.kind === 'question'
       ? s.meta.answers.map((a, i) => {
           const label = [...a.label].length > 8 ? `${[...a.label].slice(0, 7).join('')}…` : a.label;
-          return { id: `${s.id}-${i}`, sources: [s.id], targets: [s.on[a.event]!], labels: [{ text: label, width: [...label].length * 10 + 4, height: 12 }] };
+          return {
+            id: `${s.id}-${i}`,
+            sources: [s.id],
+            targets: [s.on[a.event]!],
+            labels: [{ text: label, width: [...label].length * 10 + 4, height: 12 }],
+          };
         })
       : [],
   );
   const elk = new ELK();
-  const graph = await elk.layout({
+  const graph: ElkNode = await elk.layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -57,11 +69,17 @@ export async function flowchartSvg(machine: AnyStateMachine, title: string): Pro
   const parts: string[] = [];
   for (const edge of graph.edges ?? []) {
     for (const section of edge.sections ?? []) {
-      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
-      parts.push(`<polyline points="${points}" fill="none" stroke="#000" stroke-width="1" marker-end="url(#arrow-${machine.id})"/>`);
+      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
+        .map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+        .join(' ');
+      parts.push(
+        `<polyline points="${points}" fill="none" stroke="#000" stroke-width="1" marker-end="url(#arrow-${machine.id})"/>`,
+      );
     }
     for (const label of edge.labels ?? []) {
-      parts.push(`<text class="edge" x="${(label.x ?? 0).toFixed(1)}" y="${((label.y ?? 0) + 10).toFixed(1)}" font-size="10">${escape(label.text ?? '')}</text>`);
+      parts.push(
+        `<text class="edge" x="${(label.x ?? 0).toFixed(1)}" y="${((label.y ?? 0) + 10).toFixed(1)}" font-size="10">${escape(label.text ?? '')}</text>`,
+      );
     }
   }
   for (const node of graph.children ?? []) {
@@ -72,7 +90,9 @@ export async function flowchartSvg(machine: AnyStateMachine, title: string): Pro
     const stroke = info.outcome === 'escalate' ? 'stroke-width="2.5"' : 'stroke-width="1.2"';
     const dash = info.outcome === 'resolved' ? ' stroke-dasharray="5 2"' : '';
     parts.push(`<g data-node="${escape(node.id)}" data-kind="${info.outcome ?? 'question'}">`);
-    parts.push(`<rect x="${x}" y="${y}" width="${node.width}" height="${node.height}" rx="${rx}" fill="#fff" stroke="#000" ${stroke}${dash}/>`);
+    parts.push(
+      `<rect x="${x}" y="${y}" width="${node.width}" height="${node.height}" rx="${rx}" fill="#fff" stroke="#000" ${stroke}${dash}/>`,
+    );
     info.lines.forEach((line, i) => {
       parts.push(`<text x="${x + 8}" y="${y + 18 + i * lineHeight}" font-size="${font}">${escape(line)}</text>`);
     });

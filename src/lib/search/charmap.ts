@@ -5,7 +5,10 @@ import { toHans } from '../convert';
  * the site uses with its Simplified form (about a thousand pairs, a few KB), instead of a full
  * conversion dictionary in the browser.
  */
-export function buildCharMaps(texts: Iterable<string>): { toHant: Record<string, string>; toHans: Record<string, string> } {
+export function buildCharMaps(texts: Iterable<string>): {
+  toHant: Record<string, string>;
+  toHans: Record<string, string>;
+} {
   const counts = new Map<string, number>();
   for (const text of texts) {
     for (const ch of text) if (/[\u3400-\u9fff]/.test(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);

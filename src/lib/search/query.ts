@@ -31,7 +31,8 @@ export function convertScript(query: string, chars: Record<string, string>): str
   return [...query].map((ch) => chars[ch] ?? ch).join('');
 }
 
-const codeWords = /(?:應答碼|应答码|返回碼|返回码|響應碼|响应码|錯誤碼|错误码|代碼|代码|故障碼|故障码|碼|码|code)\s*[:：]?\s*([0-9A-Za-z]{2})(?![0-9A-Za-z])/i;
+const codeWords =
+  /(?:應答碼|应答码|返回碼|返回码|響應碼|响应码|錯誤碼|错误码|代碼|代码|故障碼|故障码|碼|码|code)\s*[:：]?\s*([0-9A-Za-z]{2})(?![0-9A-Za-z])/i;
 const bareCode = /^(?:[0-9]{2}|[A-Za-z][0-9A-Za-z]|[0-9][A-Za-z])$/;
 const looseCode = /(?<![0-9A-Za-z])([0-9]{2}|[A-Z][0-9])(?![0-9A-Za-z])/;
 
@@ -42,11 +43,7 @@ const looseCode = /(?<![0-9A-Za-z])([0-9]{2}|[A-Z][0-9])(?![0-9A-Za-z])/;
  */
 export function findCodeId(query: string, known: Set<string>): string | undefined {
   const q = normalize(query);
-  const candidates = [
-    bareCode.test(q) ? q : undefined,
-    codeWords.exec(q)?.[1],
-    looseCode.exec(q.toUpperCase())?.[1],
-  ];
+  const candidates = [bareCode.test(q) ? q : undefined, codeWords.exec(q)?.[1], looseCode.exec(q.toUpperCase())?.[1]];
   return candidates.map((c) => c?.toUpperCase()).find((c): c is string => !!c && known.has(c));
 }
 
@@ -88,11 +85,16 @@ export function applySynonyms(query: string, rows: string[][]): string {
 }
 
 /** Filler words that do not help find a page (questions, politeness). */
-const filler = /(是什麼意思|是什么意思|什麼意思|什么意思|怎麼辦|怎么办|怎麼回事|怎么回事|怎麼弄|怎么弄|怎麼|怎么|為什麼|为什么|如何|請問|请问|一直|總是|总是|老是|顯示|显示|提示|出現|出现|了|嗎|吗|呢|啊|吧|的)/g;
+const filler =
+  /(是什麼意思|是什么意思|什麼意思|什么意思|怎麼辦|怎么办|怎麼回事|怎么回事|怎麼弄|怎么弄|怎麼|怎么|為什麼|为什么|如何|請問|请问|一直|總是|总是|老是|顯示|显示|提示|出現|出现|了|嗎|吗|呢|啊|吧|的)/g;
 
 /** The query without filler words and punctuation; falls back to the query when nothing is left. */
 export function stripFiller(query: string): string {
-  const out = query.replace(filler, ' ').replace(/[，。,.!！?？、；;：:"'“”‘’()（）<>《》]/g, ' ').replace(/\s+/g, ' ').trim();
+  const out = query
+    .replace(filler, ' ')
+    .replace(/[，。,.!！?？、；;：:"'“”‘’()（）<>《》]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return out || query;
 }
 

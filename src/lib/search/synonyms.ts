@@ -4,7 +4,22 @@
  * row is replaced by the first entry before searching. Longer forms are matched first.
  */
 export const synonyms: string[][] = [
-  ['POS機', '刷卡機', '機子', '收款機', '刷卡器', 'pos機', 'POS 機', 'poss', 'pso', 'ops機', '拉卡機', '收銀機', '終端機', 'POS终端'],
+  [
+    'POS機',
+    '刷卡機',
+    '機子',
+    '收款機',
+    '刷卡器',
+    'pos機',
+    'POS 機',
+    'poss',
+    'pso',
+    'ops機',
+    '拉卡機',
+    '收銀機',
+    '終端機',
+    'POS终端',
+  ],
   ['小票', '簽購單', '收據', '憑條', '單據', '憑證', '發票紙'],
   ['打印', '列印', '印表', '打單', '出單', '打票'],
   ['打印機', '印表機', '列印機'],

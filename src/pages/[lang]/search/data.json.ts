@@ -18,7 +18,12 @@ export const GET: APIRoute = async ({ params }) => {
   const lang = params.lang!;
   const [articles, codes] = await Promise.all([getArticles(), getCodes()]);
   const texts = [
-    ...articles.flatMap((a) => [a.entry.body ?? '', a.entry.data.title, a.entry.data.description, ...a.entry.data.messages]),
+    ...articles.flatMap((a) => [
+      a.entry.body ?? '',
+      a.entry.data.title,
+      a.entry.data.description,
+      ...a.entry.data.messages,
+    ]),
     ...codes.flatMap((c) => [c.data.meaning, ...c.data.display, ...c.data.steps, c.data.actor]),
     ...Object.values(flows).map((f) => JSON.stringify(f.machine.config) + f.title + f.intro),
     ...Object.values(ui),
