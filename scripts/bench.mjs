@@ -9,16 +9,7 @@
  * Options: --quick skips the synthetic corpora.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -144,13 +135,48 @@ async function searchFigures(dist) {
     );
     return Date.now() - t0;
   };
+  // Cold: each sample query as the first search of a fresh visitor (nothing cached).
+  // Warm: the same queries one after another in one visit, each after the one before.
+  const samples = [
+    '打印机缺纸',
+    '通讯失败',
+    '刷卡没反应',
+    '请先签到',
+    '机器受攻击',
+    '怎么办理POS机',
+    '返回码51',
+    'poss机连不上网',
+  ];
+  const firstBytes = [];
+  const firstTimes = [];
+  for (const q of samples) {
+    const cold = await browser.newContext({ serviceWorkers: 'block' });
+    const p = await cold.newPage();
+    /** @type {string[]} */
+    const seen = [];
+    p.on('response', (r) => seen.push(new URL(r.url()).pathname));
+    await p.goto(`${base}/zh-hans/search/`);
+    seen.length = 0;
+    const t0 = Date.now();
+    await p.locator('#search-page-q').fill(q);
+    await p.locator('#search-page-q').press('Enter');
+    await p.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
+    firstTimes.push(Date.now() - t0);
+    await p.waitForLoadState('networkidle');
+    firstBytes.push(bytesOf(seen));
+    await cold.close();
+  }
   await page.goto(`${base}/zh-hans/search/`);
-  fetched.length = 0;
-  const firstMs = await run('打印机缺纸');
-  const firstBytes = bytesOf(fetched);
-  fetched.length = 0;
-  const furtherMs = await run('通讯失败');
-  const furtherBytes = bytesOf(fetched);
+  await run(samples[0] ?? '');
+  await page.waitForLoadState('networkidle');
+  const furtherBytes = [];
+  const furtherTimes = [];
+  for (const q of samples.slice(1)) {
+    fetched.length = 0;
+    furtherTimes.push(await run(q));
+    await page.waitForLoadState('networkidle');
+    furtherBytes.push(bytesOf(fetched));
+  }
   const quality = parse(readFileSync(path.join(root, 'test/search-quality.yaml'), 'utf8'));
   let hits = 0;
   let total = 0;
@@ -167,16 +193,19 @@ async function searchFigures(dist) {
   await browser.close();
   server.close();
   return {
-    firstQueryGzipBytes: firstBytes,
-    furtherQueryGzipBytes: furtherBytes,
-    firstQueryMs: firstMs,
-    furtherQueryMs: furtherMs,
+    samples,
+    firstQueryGzipBytes: { median: median(firstBytes), max: Math.max(...firstBytes), each: firstBytes },
+    furtherQueryGzipBytes: { median: median(furtherBytes), max: Math.max(...furtherBytes), each: furtherBytes },
+    firstQueryMs: median(firstTimes),
+    furtherQueryMs: median(furtherTimes),
     medianQueryMs: median(times),
     top3Rate: Number((hits / total).toFixed(3)),
   };
 }
 
 /** @param {number} n bytes */
+/** @param {number} n bytes, as kB (1000 bytes, as the issues' budgets are written) */
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 /** @typedef {ReturnType<typeof timedBuild> & ReturnType<typeof pageFigures>} BuildFigures */
 /**
@@ -235,7 +264,7 @@ JS w/o widget    max ${kib(s.maxJsWithoutTroubleshooter)}; budget 5 KiB
 troubleshooter   ${kib(results.troubleshooterGzipBytes)} gz (element, XState, one flow, zh-Hans table); budget 30 KiB
 embed bundle     ${kib(results.embedGzipBytes)} gz (every flow, both scripts); budget 40 KiB
 pagefind index   ${kib(results.pagefindIndexBytes)}
-search           first query ${kib(results.search.firstQueryGzipBytes)} (budget 150 KiB), further ${kib(results.search.furtherQueryGzipBytes)} (budget 20 KiB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}%
+search           first query (cold) median ${kb(results.search.firstQueryGzipBytes.median)}, max ${kb(results.search.firstQueryGzipBytes.max)} (budget 150 kB); further query median ${kb(results.search.furtherQueryGzipBytes.median)}, max ${kb(results.search.furtherQueryGzipBytes.max)} (budget 20 kB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}%
 precache         ${results.precache.count} files, ${kib(results.precache.bytes)}; budget 5 MiB`);
 for (const c of results.synthetic ?? []) {
   console.log(

@@ -105,6 +105,30 @@ describe('search', () => {
     expect(results.every((r) => categoryOf(r.href) === 'network')).toBe(true);
   });
 
+  it('shows five results at first and the rest on request, moving focus to the first new one', async () => {
+    const first = await searchFor('zh-hans', '交易');
+    expect(first).toHaveLength(5);
+    const total = Number((await page.locator('#search-status').textContent())?.match(/\d+/)?.[0]);
+    expect(total).toBeGreaterThan(5);
+    await page.locator('#search-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('a[data-result]').length > 5);
+    await expect(page.evaluate(() => document.activeElement?.matches('li:nth-child(6) a[data-result]'))).resolves.toBe(
+      true,
+    );
+    const hrefs = await page.locator('a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+  });
+
+  it('answers a bare response code with its page alone, without loading the full-text index', async () => {
+    const requests: string[] = [];
+    const listener = (r: { url(): string }) => requests.push(r.url());
+    page.on('request', listener);
+    const results = await searchFor('zh-hant', 'A0');
+    page.off('request', listener);
+    expect(results.map((r) => r.href)).toEqual(['/zh-hant/codes/a0/']);
+    expect(requests.filter((u) => u.includes('.pf_index'))).toEqual([]);
+  });
+
   it('finds Traditional text from a Simplified query and the reverse', async () => {
     expect((await searchFor('zh-hant', '网络')).length).toBeGreaterThan(0);
     expect((await searchFor('zh-hans', '網絡')).length).toBeGreaterThan(0);

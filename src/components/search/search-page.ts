@@ -4,7 +4,14 @@
  * words mapped to ours. Everything shown is built as text nodes: nothing typed reaches the DOM
  * as HTML. Pagefind and the data load on the first query only.
  */
-import { findCodeByMessage, findCodeId, normalize, searchVariants, type SearchData } from '../../lib/search/query';
+import {
+  bareCode,
+  findCodeByMessage,
+  findCodeId,
+  normalize,
+  searchVariants,
+  type SearchData,
+} from '../../lib/search/query';
 
 interface Hit {
   url: string;
@@ -38,7 +45,8 @@ function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const url = '/pagefind/pagefind.js';
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({ excerptLength: 24 });
+    // On the main thread: the index is small, and the worker script would cost another 12 KB.
+    await pf.options({ excerptLength: 24, noWorker: true });
     await pf.init();
     return pf;
   })();
@@ -53,53 +61,88 @@ function loadData(): Promise<SearchData> {
   return data;
 }
 
-/** Runs one search: the code lookup first, then Pagefind for each variant until enough hits. */
-export async function search(query: string, category: string): Promise<Hit[]> {
+/** A Pagefind result not yet loaded: its fragment (title, URL, excerpt) is fetched only when shown. */
+interface Ref {
+  id: string;
+  data(): Promise<PagefindResult>;
+}
+
+/** What a search found: the hits shown so far, and the results still to load. */
+export interface Found {
+  hits: Hit[];
+  remaining: Ref[];
+  seen: Set<string>;
+}
+
+/** Results shown at once: each costs its page fragment, a few KB on a weak network. */
+export const pageSize = 5;
+
+/**
+ * Runs one search: the code lookup first, then Pagefind for each variant until enough results,
+ * then loads the fragments of the first page of results only.
+ */
+export async function search(query: string, category: string): Promise<Found> {
+  const found: Found = { hits: [], remaining: [], seen: new Set() };
   const q = normalize(query);
-  if (!q) return [];
+  if (!q) return found;
   const [pf, d] = await Promise.all([loadPagefind(), loadData()]);
-  const hits: Hit[] = [];
-  const seen = new Set<string>();
-  const add = (hit: Hit) => {
-    if (!seen.has(hit.url)) {
-      seen.add(hit.url);
-      hits.push(hit);
-    }
-  };
   if (!category || category === 'codes') {
     const id = findCodeId(q, new Set(d.codes.map((c) => c.id)));
     const code = id ? d.codes.find((c) => c.id === id) : findCodeByMessage(q, d.codes);
-    if (code)
-      add({ url: code.url, title: code.title, category: 'codes', excerpt: code.display.join(' / '), code: true });
+    if (code) {
+      found.seen.add(code.url);
+      found.hits.push({
+        url: code.url,
+        title: code.title,
+        category: 'codes',
+        excerpt: code.display.join(' / '),
+        code: true,
+      });
+    }
   }
-  const filters = category ? { category } : undefined;
-  for (const variant of searchVariants(q, d)) {
-    await collect(pf, variant, filters, add);
-    if (hits.length >= 5) break;
+  // A bare code ("55", "A0") asks for that code's page: nothing more to search for.
+  if (found.hits.length && bareCode.test(q)) return found;
+  const ids = new Set<string>();
+  const collect = async (variant: string, limit = Infinity) => {
+    const res = await pf.search(variant, category ? { filters: { category } } : {});
+    for (const r of res?.results.slice(0, limit) ?? []) {
+      if (!ids.has(r.id)) {
+        ids.add(r.id);
+        found.remaining.push(r);
+      }
+    }
+  };
+  const variants = searchVariants(q, d);
+  for (const variant of variants) {
+    await collect(variant);
+    if (found.hits.length + found.remaining.length >= pageSize) break;
   }
-  if (hits.length < 3) {
+  if (found.hits.length + found.remaining.length < 3) {
     // No page holds every word: search the words one by one and keep the best of each.
-    const words = searchVariants(q, d)[0]!
-      .split(' ')
-      .filter((w) => w.length > 1);
-    if (words.length > 1) for (const w of words) await collect(pf, w, filters, add, 3);
+    const words = variants[0]!.split(' ').filter((w) => w.length > 1);
+    if (words.length > 1) for (const w of words) await collect(w, 3);
   }
-  return hits;
+  await loadMore(found, pageSize - found.hits.length);
+  return found;
 }
 
-async function collect(
-  pf: Pagefind,
-  q: string,
-  filters: Record<string, string> | undefined,
-  add: (h: Hit) => void,
-  limit = 10,
-) {
-  const res = await pf.search(q, filters ? { filters } : {});
-  if (!res) return;
-  const page = await Promise.all(res.results.slice(0, limit).map((r) => r.data()));
-  for (const r of page) {
-    add({ url: r.url, title: r.meta.title ?? r.url, category: r.filters?.category?.[0] ?? '', excerpt: r.excerpt });
+/** Loads the next `n` results (their fragments) into `found.hits`; returns the new hits. */
+export async function loadMore(found: Found, n = pageSize): Promise<Hit[]> {
+  const batch = found.remaining.splice(0, Math.max(n, 0));
+  const loaded = await Promise.all(batch.map((r) => r.data()));
+  const added: Hit[] = [];
+  for (const r of loaded) {
+    if (found.seen.has(r.url)) continue;
+    found.seen.add(r.url);
+    added.push({
+      url: r.url,
+      title: r.meta.title ?? r.url,
+      category: r.filters?.category?.[0] ?? '',
+      excerpt: r.excerpt,
+    });
   }
+  found.hits.push(...added);
+  return added;
 }
 
 /** Appends Pagefind's excerpt as text, keeping only its <mark> highlights. */
@@ -124,8 +167,44 @@ export function startSearchPage(): void {
   const error = document.getElementById('search-error') as HTMLElement;
   const strings = (document.getElementById('search-strings') as HTMLTemplateElement).dataset;
   const labels: Record<string, string> = JSON.parse(strings.labels ?? '{}');
+  const more = document.getElementById('search-more') as HTMLButtonElement;
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let found: Found | undefined;
+
+  const item = (hit: Hit) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = hit.url;
+    a.dataset.result = '';
+    a.textContent = hit.title;
+    const meta = document.createElement('p');
+    meta.className = 'muted';
+    meta.textContent = labels[hit.category] ?? (hit.code ? (strings.code ?? '') : '');
+    const excerpt = document.createElement('p');
+    if (hit.code) excerpt.textContent = hit.excerpt;
+    else appendExcerpt(excerpt, hit.excerpt);
+    li.append(a, meta, excerpt);
+    return li;
+  };
+
+  /** Announces the count (shown plus not yet loaded) and offers the rest. */
+  const announce = () => {
+    const total = (found?.hits.length ?? 0) + (found?.remaining.length ?? 0);
+    status.textContent = (strings.results ?? '{n}').replace('{n}', String(total));
+    more.hidden = !found?.remaining.length;
+  };
+
+  more.addEventListener('click', async () => {
+    if (!found) return;
+    const mine = run;
+    const added = await loadMore(found);
+    if (mine !== run) return;
+    list.append(...added.map(item));
+    announce();
+    // Keyboard and screen-reader users continue from the first new result.
+    list.querySelector<HTMLAnchorElement>(`li:nth-child(${found.hits.length - added.length + 1}) a`)?.focus();
+  });
 
   const fromUrl = () => {
     const params = new URL(location.href).searchParams;
@@ -147,6 +226,8 @@ export function startSearchPage(): void {
     const mine = ++run;
     const q = normalize(input.value);
     error.hidden = true;
+    found = undefined;
+    more.hidden = true;
     if (!q) {
       list.replaceChildren();
       empty.hidden = true;
@@ -155,27 +236,12 @@ export function startSearchPage(): void {
     }
     status.textContent = strings.loading ?? '';
     try {
-      const hits = await search(q, filter.value);
+      const result = await search(q, filter.value);
       if (mine !== run) return;
-      list.replaceChildren(
-        ...hits.slice(0, 20).map((hit) => {
-          const li = document.createElement('li');
-          const a = document.createElement('a');
-          a.href = hit.url;
-          a.dataset.result = '';
-          a.textContent = hit.title;
-          const meta = document.createElement('p');
-          meta.className = 'muted';
-          meta.textContent = labels[hit.category] ?? (hit.code ? (strings.code ?? '') : '');
-          const excerpt = document.createElement('p');
-          if (hit.code) excerpt.textContent = hit.excerpt;
-          else appendExcerpt(excerpt, hit.excerpt);
-          li.append(a, meta, excerpt);
-          return li;
-        }),
-      );
-      empty.hidden = hits.length > 0;
-      status.textContent = (strings.results ?? '{n}').replace('{n}', String(hits.length));
+      found = result;
+      list.replaceChildren(...found.hits.map(item));
+      empty.hidden = found.hits.length > 0;
+      announce();
     } catch (e) {
       if (mine !== run) return;
       console.warn('[search]', e);
