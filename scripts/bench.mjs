@@ -37,6 +37,14 @@ function timedBuild(dir) {
   return { seconds, peakMiB: Math.round(kb / 1024) };
 }
 
+/** Pages every corpus has: home, a category's main article, a further article, a code page. */
+const fixedPages = [
+  'zh-hans/index.html',
+  'zh-hans/hardware/index.html',
+  'zh-hans/hardware/printer/index.html',
+  'zh-hans/codes/55/index.html',
+];
+
 /**
  * Page counts and per-page weights of a dist folder.
  * @param {string} dist
@@ -58,6 +66,8 @@ function pageFigures(dist) {
       maxPage: weights.sort((a, b) => b.total - a.total)[0]?.page,
     },
     furtherArticleHtmlGzipMedian: median(articleHtml),
+    // The same pages in every corpus: their HTML must not grow with the number of articles.
+    fixedPagesHtmlGzip: Object.fromEntries(fixedPages.map((p) => [p, weights.find((w) => w.page === p)?.html ?? 0])),
     maxJsWithoutTroubleshooter: Math.max(...noWidget.map((w) => w.js)),
   };
 }
@@ -269,6 +279,9 @@ precache         ${results.precache.count} files, ${kib(results.precache.bytes)}
 for (const c of results.synthetic ?? []) {
   console.log(
     `synthetic ${String(c.factor).padStart(3)}×    ${c.articles} articles, ${c.pages} pages: build ${c.seconds} s, peak ${c.peakMiB} MiB; article HTML median ${kib(c.furtherArticleHtmlGzipMedian)} (real: ${kib(s.furtherArticleHtmlGzipMedian)}); index ${kib(c.pagefindIndexBytes)}`,
+  );
+  console.log(
+    `                 same pages' HTML (gz), real → ${c.factor}×: ${fixedPages.map((p) => `${p.replace(/^zh-hans\/|index\.html$/g, '') || 'home'} ${kib(s.fixedPagesHtmlGzip[p] ?? 0)} → ${kib(c.fixedPagesHtmlGzip[p] ?? 0)}`).join(', ')}`,
   );
 }
 console.log('\nwritten to bench-results/bench.json');
