@@ -1,27 +1,95 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as pagefind from 'pagefind';
 
+/** Left out of both indexes: controls, screen-reader helpers, anything marked to ignore. */
+const always = ['[data-pagefind-ignore]', '.sr-only', 'nav', 'button', 'form'];
+
 /**
- * Indexes the built pages with Pagefind: one index per language (from <html lang>), page bodies
- * only (data-pagefind-body), the `category` filter and title/summary/category meta.
+ * Left out of the quick index: the prose and the detail of each step. What stays is what a
+ * merchant types: titles, summaries, the screen messages, section headings, the flows' questions,
+ * answers and outcomes, and each code's title and screen texts.
+ */
+const detail = [
+  'article > p:not(.lead)',
+  'article > ol',
+  'article > ul',
+  'article > blockquote',
+  'article > table',
+  'article > pre',
+  '.flow-static .step > ol',
+  '.flow-static .step > ul:not(.flow-answers)',
+  '.flow-static .step > p',
+];
+
+/**
+ * Two tiers per script, in one Pagefind bundle (one script, one wasm, cached once):
+ * - quick (`zh-hant`, `zh-hans`: the page's own language, so Pagefind opens it by default): about
+ *   one index chunk, enough for most queries; a first search costs Pagefind's script and wasm
+ *   plus that chunk.
+ * - full text (`zh-hant-x-full`, `zh-hans-x-full`): every word of every page body; the search
+ *   page merges it in only when the quick tier finds too little.
+ * Each record carries the `category` filter and title/summary/category meta from the page, and a
+ * `tier` filter (`quick` | `full`): once both are loaded, a search names the tier it wants.
+ */
+export const tiers = /** @type {const} */ ([
+  { suffix: '', tier: 'quick', exclude: [...always, ...detail] },
+  { suffix: '-x-full', tier: 'full', exclude: always },
+]);
+
+/**
+ * Indexes the built pages with Pagefind: page bodies only (data-pagefind-body), one quick and one
+ * full-text index per script, then one bundle in dist/pagefind/.
  * @param {URL} dir
  * @param {{ info(msg: string): void }} logger
  */
 export async function buildIndex(dir, logger) {
   const root = fileURLToPath(dir);
-  const { index, errors } = await pagefind.createIndex({
-    excludeSelectors: ['[data-pagefind-ignore]', '.sr-only', 'nav', 'button', 'form'],
-  });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: root });
-  if (added.errors.length) throw new Error(`Pagefind could not index dist/: ${added.errors.join('; ')}`);
   const outputPath = path.join(root, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  const work = await mkdtemp(path.join(tmpdir(), 'pos-help-pagefind-'));
+  /** @type {Record<string, unknown>} */
+  const languages = {};
+  /** @type {Record<string, unknown> | undefined} */
+  let entry;
+  const counts = [];
+  try {
+    for (const lang of ['zh-hant', 'zh-hans']) {
+      const pages = await bodies(root, lang);
+      for (const tier of tiers) {
+        const language = `${lang}${tier.suffix}`;
+        const { index, errors } = await pagefind.createIndex({
+          excludeSelectors: tier.exclude,
+          forceLanguage: language,
+        });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        for (const page of pages) {
+          const content = page.content.replace(
+            /<[^>]*\bdata-pagefind-body\b[^>]*>/,
+            (body) => `${body}<span hidden data-pagefind-filter="tier:${tier.tier}"></span>`,
+          );
+          const added = await index.addHTMLFile({ url: page.url, content });
+          if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
+        }
+        const out = path.join(work, language);
+        const written = await index.writeFiles({ outputPath: out });
+        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        entry = JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8'));
+        Object.assign(languages, /** @type {{ languages: Record<string, unknown> }} */ (entry).languages);
+        await cp(out, outputPath, { recursive: true, force: true });
+        await index.deleteIndex();
+        counts.push(`${language} ${pages.length}`);
+      }
+    }
+  } finally {
+    await pagefind.close();
+    await rm(work, { recursive: true, force: true });
+  }
+  // Each run wrote an entry naming its own language; the bundle's entry names all four.
+  await writeFile(path.join(outputPath, 'pagefind-entry.json'), JSON.stringify({ ...entry, languages }));
   // The bundled UIs are not used (the site has its own search page): keep them out of dist/ and of the precache.
   for (const ui of [
     'pagefind-ui.js',
@@ -34,6 +102,22 @@ export async function buildIndex(dir, logger) {
   ]) {
     await rm(path.join(outputPath, ui), { force: true });
   }
-  await pagefind.close();
-  logger.info(`pagefind: indexed ${added.page_count} pages`);
+  logger.info(`pagefind: indexed ${counts.join(', ')} pages`);
+}
+
+/**
+ * The pages of one script that have a body to index, as Pagefind's HTML records.
+ * @param {string} root dist/
+ * @param {string} lang
+ * @returns {Promise<{ url: string, content: string }[]>}
+ */
+async function bodies(root, lang) {
+  const files = (await readdir(path.join(root, lang), { recursive: true })).filter((f) => f.endsWith('.html'));
+  const pages = [];
+  for (const file of files.sort()) {
+    const content = await readFile(path.join(root, lang, file), 'utf8');
+    if (!content.includes('data-pagefind-body')) continue;
+    pages.push({ url: `/${lang}/${file.replace(/index\.html$/, '')}`, content });
+  }
+  return pages;
 }

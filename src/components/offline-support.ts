@@ -47,6 +47,7 @@ export function startOfflineSupport(): void {
     navigator.serviceWorker
       .register('/sw.js')
       .then((registration) => {
+        if (!registration) return; // some embedded browsers and test harnesses block registration
         // A worker already waiting: a new version was installed on an earlier visit.
         if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
         registration.addEventListener('updatefound', () => {

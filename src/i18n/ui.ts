@@ -31,6 +31,7 @@ export const ui = {
   'search.results': '找到 {n} 條結果',
   'search.loading': '正在搜索…',
   'search.more': '顯示更多結果',
+  'search.fullText': '在全文中找更多',
   'search.empty.title': '沒有找到相關內容',
   'search.empty.body': '試試換個說法、只輸入屏幕上的幾個字或兩位應答碼；也可以從下面這些地方找：',
   'search.empty.codes': '查看全部應答碼',

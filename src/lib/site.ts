@@ -11,3 +11,9 @@ export const otherLang = (lang: Lang): Lang => (lang === 'zh-hant' ? 'zh-hans' :
 export const absolute = (path: string): string => new URL(path, site.site).href;
 
 export { langTag };
+
+/**
+ * One value per build: tags Pagefind's entry file (metaCacheTag), so it is fetched once per
+ * deployment and the service worker can precache it, instead of once per visit.
+ */
+export const buildId = String(Date.now());

@@ -37,3 +37,15 @@ export async function openPage(
   page.on('pageerror', (err) => errors.push(err.message));
   return { context, page, errors };
 }
+
+/**
+ * Waits for running CSS animations to finish, in the page and in open shadow roots (the widget
+ * fades each step in), so checks see what stays on screen rather than a frame of the fade.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    return Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished)).then(() => undefined);
+  });
+}

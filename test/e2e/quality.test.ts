@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { HtmlValidate } from 'html-validate';
-import { baseUrl, launch, openPage } from './browser';
+import { baseUrl, launch, openPage, settle } from './browser';
 import { dist, distFiles, readDist } from './dist';
 import { pageWeight, precacheBytes, gz } from '../../scripts/bench/measure.mjs';
 import path from 'node:path';
@@ -54,6 +54,7 @@ describe('accessibility', () => {
           );
         if (await page.locator('pos-troubleshooter').count())
           await page.locator('pos-troubleshooter').first().locator('[part~="question"]').waitFor();
+        await settle(page);
         const result = await new AxeBuilder({ page }).analyze();
         for (const v of result.violations)
           problems.push(

@@ -119,6 +119,34 @@ describe('search', () => {
     expect(new Set(hrefs).size).toBe(hrefs.length);
   });
 
+  it('answers from the quick tier, and searches the full text when that finds nothing or when asked', async () => {
+    const requests: string[] = [];
+    const listener = (r: { url(): string }) => requests.push(r.url());
+    page.on('request', listener);
+    const quick = await searchFor('zh-hans', '打印机缺纸');
+    expect(categoryOf(quick[0]!.href)).toBe('hardware');
+    expect(requests.filter((u) => u.includes('-x-full_'))).toEqual([]);
+
+    // Only in the prose of the provider article (the central bank's site), in no title or question.
+    const deep = await searchFor('zh-hans', 'pbc');
+    expect(deep.map((r) => categoryOf(r.href))).toContain('provider');
+    expect(requests.some((u) => u.includes('-x-full_'))).toBe(true);
+
+    requests.length = 0;
+    await searchFor('zh-hant', '小票存根');
+    const before = await page.locator('a[data-result]').count();
+    while ((await page.locator('#search-more').textContent()) !== '在全文中找更多') {
+      await page.locator('#search-more').click();
+      await page.waitForTimeout(100);
+    }
+    await page.locator('#search-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('a[data-result]').length > n, before);
+    expect(requests.some((u) => u.includes('-x-full_'))).toBe(true);
+    const hrefs = await page.locator('a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    page.off('request', listener);
+  });
+
   it('answers a bare response code with its page alone, without loading the full-text index', async () => {
     const requests: string[] = [];
     const listener = (r: { url(): string }) => requests.push(r.url());

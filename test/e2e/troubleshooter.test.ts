@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { getSimplePaths } from '@xstate/graph';
 import { flows } from '../../src/machines/registry';
 import type { OutcomeMeta, QuestionMeta } from '../../src/machines/types';
-import { baseUrl, launch, openPage } from './browser';
+import { baseUrl, launch, openPage, settle } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -205,6 +205,7 @@ describe('the troubleshooter widget', () => {
   it('has no accessibility violations at a question and at each kind of outcome', async () => {
     const { context, page } = await openFlow('network');
     const check = async () => {
+      await settle(page);
       const result = await new AxeBuilder({ page }).include('pos-troubleshooter').analyze();
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     };

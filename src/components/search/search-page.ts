@@ -33,7 +33,7 @@ interface Pagefind {
     q: string,
     o?: { filters?: Record<string, string> },
   ): Promise<{ results: { id: string; score: number; data(): Promise<PagefindResult> }[] } | null>;
-  debouncedSearch?: unknown;
+  mergeIndex(path: string, o: { language: string }): Promise<void>;
 }
 
 const lang = document.documentElement.lang.toLowerCase() === 'zh-hant' ? 'zh-hant' : 'zh-hans';
@@ -46,11 +46,27 @@ function loadPagefind(): Promise<Pagefind> {
     const url = '/pagefind/pagefind.js';
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
     // On the main thread: the index is small, and the worker script would cost another 12 KB.
-    await pf.options({ excerptLength: 24, noWorker: true });
+    await pf.options({
+      excerptLength: 24,
+      noWorker: true,
+      metaCacheTag: document.getElementById('search-strings')?.dataset.indexTag ?? '',
+    });
     await pf.init();
     return pf;
   })();
   return pagefind;
+}
+
+let fullText: Promise<void> | undefined;
+
+/**
+ * The full-text tier (every word of every page; see scripts/build/pagefind.mjs), merged into the
+ * same Pagefind only when the quick tier finds too little: it costs a few more index chunks.
+ */
+function loadFullText(pf: Pagefind): Promise<void> {
+  // Same bundle, named by its full URL: Pagefind skips a merge whose path the primary's starts with.
+  fullText ??= pf.mergeIndex(new URL('/pagefind/', location.href).href, { language: `${lang}-x-full` });
+  return fullText;
 }
 
 function loadData(): Promise<SearchData> {
@@ -72,6 +88,10 @@ export interface Found {
   hits: Hit[];
   remaining: Ref[];
   seen: Set<string>;
+  /** Whether the full text has been searched. */
+  fullText?: boolean;
+  /** Adds the full text's results to `remaining` (when only the quick tier was searched). */
+  searchFullText?: () => Promise<void>;
 }
 
 /** Results shown at once: each costs its page fragment, a few KB on a weak network. */
@@ -102,9 +122,12 @@ export async function search(query: string, category: string): Promise<Found> {
   }
   // A bare code ("55", "A0") asks for that code's page: nothing more to search for.
   if (found.hits.length && bareCode.test(q)) return found;
+  const variants = searchVariants(q, d);
   const ids = new Set<string>();
-  const collect = async (variant: string, limit = Infinity) => {
-    const res = await pf.search(variant, category ? { filters: { category } } : {});
+  const collect = async (tier: 'quick' | 'full', variant: string, limit = Infinity) => {
+    const filters: Record<string, string> = { tier };
+    if (category) filters.category = category;
+    const res = await pf.search(variant, { filters });
     for (const r of res?.results.slice(0, limit) ?? []) {
       if (!ids.has(r.id)) {
         ids.add(r.id);
@@ -112,34 +135,51 @@ export async function search(query: string, category: string): Promise<Found> {
       }
     }
   };
-  const variants = searchVariants(q, d);
-  for (const variant of variants) {
-    await collect(variant);
-    if (found.hits.length + found.remaining.length >= pageSize) break;
-  }
-  if (found.hits.length + found.remaining.length < 3) {
-    // No page holds every word: search the words one by one and keep the best of each.
-    const words = variants[0]!.split(' ').filter((w) => w.length > 1);
-    if (words.length > 1) for (const w of words) await collect(w, 3);
+  const enough = (n: number) => found.hits.length + found.remaining.length >= n;
+  const run = async (tier: 'quick' | 'full') => {
+    for (const variant of variants) {
+      await collect(tier, variant);
+      if (enough(pageSize)) break;
+    }
+    if (!enough(3)) {
+      // No page holds every word: search the words one by one and keep the best of each.
+      const words = variants[0]!.split(' ').filter((w) => w.length > 1);
+      if (words.length > 1) for (const w of words) await collect(tier, w, 3);
+    }
+  };
+  // The quick tier (titles, screen messages, the flows' questions and answers) answers most
+  // queries; when it finds no page at all, the full text is searched instead.
+  await run('quick');
+  if (!found.remaining.length) {
+    await loadFullText(pf);
+    await run('full');
+    found.fullText = true;
+  } else {
+    found.searchFullText = async () => {
+      await loadFullText(pf);
+      await run('full');
+      found.fullText = true;
+    };
   }
   await loadMore(found, pageSize - found.hits.length);
   return found;
 }
 
-/** Loads the next `n` results (their fragments) into `found.hits`; returns the new hits. */
+/** Loads the next `n` new results (their fragments) into `found.hits`, skipping pages already shown. */
 export async function loadMore(found: Found, n = pageSize): Promise<Hit[]> {
-  const batch = found.remaining.splice(0, Math.max(n, 0));
-  const loaded = await Promise.all(batch.map((r) => r.data()));
   const added: Hit[] = [];
-  for (const r of loaded) {
-    if (found.seen.has(r.url)) continue;
-    found.seen.add(r.url);
-    added.push({
-      url: r.url,
-      title: r.meta.title ?? r.url,
-      category: r.filters?.category?.[0] ?? '',
-      excerpt: r.excerpt,
-    });
+  while (added.length < n && found.remaining.length) {
+    const batch = found.remaining.splice(0, n - added.length);
+    for (const r of await Promise.all(batch.map((ref) => ref.data()))) {
+      if (found.seen.has(r.url)) continue;
+      found.seen.add(r.url);
+      added.push({
+        url: r.url,
+        title: r.meta.title ?? r.url,
+        category: r.filters?.category?.[0] ?? '',
+        excerpt: r.excerpt,
+      });
+    }
   }
   found.hits.push(...added);
   return added;
@@ -192,18 +232,27 @@ export function startSearchPage(): void {
   const announce = () => {
     const total = (found?.hits.length ?? 0) + (found?.remaining.length ?? 0);
     status.textContent = (strings.results ?? '{n}').replace('{n}', String(total));
-    more.hidden = !found?.remaining.length;
+    const fullTextLeft = !!found?.searchFullText && !found.fullText;
+    more.hidden = !found?.remaining.length && !fullTextLeft;
+    more.textContent = found?.remaining.length ? (strings.more ?? '') : (strings.fullText ?? '');
   };
 
   more.addEventListener('click', async () => {
     if (!found) return;
     const mine = run;
-    const added = await loadMore(found);
+    const current = found;
+    if (!current.remaining.length && current.searchFullText && !current.fullText) {
+      more.disabled = true;
+      await current.searchFullText();
+      more.disabled = false;
+    }
+    const added = await loadMore(current);
     if (mine !== run) return;
     list.append(...added.map(item));
     announce();
     // Keyboard and screen-reader users continue from the first new result.
-    list.querySelector<HTMLAnchorElement>(`li:nth-child(${found.hits.length - added.length + 1}) a`)?.focus();
+    if (added.length)
+      list.querySelector<HTMLAnchorElement>(`li:nth-child(${current.hits.length - added.length + 1}) a`)?.focus();
   });
 
   const fromUrl = () => {
