@@ -232,9 +232,9 @@ async function searchFigures(dist) {
   };
 }
 
-/** @param {number} n bytes */
 /** @param {number} n bytes, as kB (1000 bytes, as the issues' budgets are written) */
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+/** @param {number} n bytes, as KiB */
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 /** @typedef {ReturnType<typeof timedBuild> & ReturnType<typeof pageFigures>} BuildFigures */
 /**

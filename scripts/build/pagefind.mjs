@@ -62,7 +62,7 @@ export async function buildIndex(dir, logger) {
       for (const tier of tiers) {
         const language = `${lang}${tier.suffix}`;
         const { index, errors } = await pagefind.createIndex({
-          excludeSelectors: tier.exclude,
+          excludeSelectors: [...tier.exclude],
           forceLanguage: language,
         });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

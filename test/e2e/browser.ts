@@ -43,9 +43,9 @@ export async function openPage(
  * fades each step in), so checks see what stays on screen rather than a frame of the fade.
  */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-    return Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished)).then(() => undefined);
+    await Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished));
   });
 }

@@ -8,7 +8,7 @@ beforeAll(async () => {
   chrome = await launchChrome({ chromePath, chromeFlags: ['--headless=new', ...chromeArgs] });
 });
 afterAll(async () => {
-  await chrome?.kill();
+  chrome?.kill();
 });
 
 const pages = [

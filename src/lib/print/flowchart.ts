@@ -12,7 +12,7 @@ export function wrap(text: string, n = perLine): string[] {
   const chars = [...text];
   const lines: string[] = [];
   for (let i = 0; i < chars.length; i += n) lines.push(chars.slice(i, i + n).join(''));
-  return lines.slice(0, 5).map((line, i, all) => (i === 4 && chars.length > n * 5 ? `${line.slice(0, -1)}…` : line));
+  return lines.slice(0, 5).map((line, i) => (i === 4 && chars.length > n * 5 ? `${line.slice(0, -1)}…` : line));
 }
 
 const escape = (s: string) =>
