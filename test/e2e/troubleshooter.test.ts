@@ -212,10 +212,8 @@ describe('the troubleshooter widget', () => {
     await check();
     for (const kind of ['resolved', 'escalate'] as const) {
       const path = outcomePaths('network').find((p) => p.meta.outcome === kind)!;
-      await widget(page)
-        .locator('[part~="restart"]')
-        .click()
-        .catch(() => undefined);
+      const restart = widget(page).locator('[part~="restart"]');
+      if (await restart.isVisible()) await restart.click();
       for (const event of path.events) await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
       await check();
     }
