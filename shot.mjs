@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import { serve } from './scripts/serve.mjs';
+const server = await serve('/work/main/dist', 0);
+const url = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 390, height: 1400 }, colorScheme: process.argv[3] ?? 'light' });
+await page.goto(url + process.argv[2]);
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/shot.png' });
+await browser.close(); server.close();
