@@ -43,6 +43,10 @@ describe('offline after one visit', () => {
     await page.goto(`${baseUrl()}/zh-hans/search/?q=${encodeURIComponent('缺纸')}`);
     await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
     await expect(page.locator('a[data-result]').count()).resolves.toBeGreaterThan(0);
+    // A word only in the full-text tier: that index comes from the precache too.
+    await page.goto(`${baseUrl()}/zh-hant/search/?q=pbc`);
+    await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await expect(page.locator('a[data-result][href="/zh-hant/provider/"]').count()).resolves.toBe(1);
 
     await page.goto(`${baseUrl()}/zh-hant/software/`);
     const widget = page.locator('pos-troubleshooter');

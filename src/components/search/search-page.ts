@@ -33,12 +33,15 @@ interface Pagefind {
     q: string,
     o?: { filters?: Record<string, string> },
   ): Promise<{ results: { id: string; score: number; data(): Promise<PagefindResult> }[] } | null>;
-  mergeIndex(path: string, o: { language: string }): Promise<void>;
+  mergeIndex(path: string, o: { language: string; metaCacheTag: string }): Promise<void>;
 }
 
 const lang = document.documentElement.lang.toLowerCase() === 'zh-hant' ? 'zh-hant' : 'zh-hans';
 let pagefind: Promise<Pagefind> | undefined;
 let data: Promise<SearchData> | undefined;
+
+/** This build's tag for Pagefind's entry file (see buildId in src/lib/site.ts). */
+const indexTag = () => document.getElementById('search-strings')?.dataset.indexTag ?? '';
 
 /** Loads Pagefind once; nothing is fetched before someone searches. */
 function loadPagefind(): Promise<Pagefind> {
@@ -49,7 +52,7 @@ function loadPagefind(): Promise<Pagefind> {
     await pf.options({
       excerptLength: 24,
       noWorker: true,
-      metaCacheTag: document.getElementById('search-strings')?.dataset.indexTag ?? '',
+      metaCacheTag: indexTag(),
     });
     await pf.init();
     return pf;
@@ -65,7 +68,10 @@ let fullText: Promise<void> | undefined;
  */
 function loadFullText(pf: Pagefind): Promise<void> {
   // Same bundle, named by its full URL: Pagefind skips a merge whose path the primary's starts with.
-  fullText ??= pf.mergeIndex(new URL('/pagefind/', location.href).href, { language: `${lang}-x-full` });
+  fullText ??= pf.mergeIndex(new URL('/pagefind/', location.href).href, {
+    language: `${lang}-x-full`,
+    metaCacheTag: indexTag(),
+  });
   return fullText;
 }
 
