@@ -70,5 +70,7 @@ describe('reading a query', () => {
     expect(variants[0]).toBe('POS機 缺紙');
     expect(variants.at(-1)).toBe('刷卡機沒紙了怎麼辦');
     expect(searchVariants('？', { chars: {}, synonyms })).toEqual([]);
+    // A synonym with a filler character in it (了) is matched before the filler is taken out.
+    expect(searchVariants('扣了兩次錢', { chars: {}, synonyms })[0]).toBe('重複扣款 錢');
   });
 });

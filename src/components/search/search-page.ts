@@ -149,14 +149,15 @@ export async function search(query: string, category: string): Promise<Found> {
     }
     if (!enough(3)) {
       // No page holds every word: search the words one by one and keep the best of each.
+      // (Single characters left over, like the 錢 of 「扣了兩次錢」, are dropped.)
       const words = variants[0]!.split(' ').filter((w) => w.length > 1);
-      if (words.length > 1) for (const w of words) await collect(tier, w, 3);
+      if (words.length > 1 || words.join(' ') !== variants[0]!.trim()) for (const w of words) await collect(tier, w, 3);
     }
   };
   // The quick tier (titles, screen messages, the flows' questions and answers) answers most
-  // queries; when it finds no page at all, the full text is searched instead.
+  // queries; when nothing at all is found (not even a code), the full text is searched instead.
   await run('quick');
-  if (!found.remaining.length) {
+  if (!found.remaining.length && !found.hits.length) {
     await loadFullText(pf);
     await run('full');
     found.fullText = true;

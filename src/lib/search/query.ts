@@ -102,6 +102,12 @@ export function stripFiller(query: string): string {
 /** The searches to run for a query, best first, without duplicates. */
 export function searchVariants(query: string, data: Pick<SearchData, 'chars' | 'synonyms'>): string[] {
   const converted = convertScript(normalize(query), data.chars);
-  const variants = [applySynonyms(stripFiller(converted), data.synonyms), stripFiller(converted), converted];
+  // Synonyms before and after taking out filler: 「扣了兩次」 is a synonym row with 了 in it.
+  const variants = [
+    stripFiller(applySynonyms(converted, data.synonyms)),
+    applySynonyms(stripFiller(converted), data.synonyms),
+    stripFiller(converted),
+    converted,
+  ];
   return [...new Set(variants.filter((v) => v.replace(/[\p{P}\p{S}\s]/gu, '').length > 0))];
 }
