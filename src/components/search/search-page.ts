@@ -130,11 +130,13 @@ export async function search(query: string, category: string): Promise<Found> {
   if (found.hits.length && bareCode.test(q)) return found;
   const variants = searchVariants(q, d);
   const ids = new Set<string>();
-  const collect = async (tier: 'quick' | 'full', variant: string, limit = Infinity) => {
+  const lookUp = async (tier: 'quick' | 'full', text: string) => {
     const filters: Record<string, string> = { tier };
     if (category) filters.category = category;
-    const res = await pf.search(variant, { filters });
-    for (const r of res?.results.slice(0, limit) ?? []) {
+    return (await pf.search(text, { filters }))?.results ?? [];
+  };
+  const keep = (refs: Ref[]) => {
+    for (const r of refs) {
       if (!ids.has(r.id)) {
         ids.add(r.id);
         found.remaining.push(r);
@@ -144,14 +146,19 @@ export async function search(query: string, category: string): Promise<Found> {
   const enough = (n: number) => found.hits.length + found.remaining.length >= n;
   const run = async (tier: 'quick' | 'full') => {
     for (const variant of variants) {
-      await collect(tier, variant);
+      keep(await lookUp(tier, variant));
       if (enough(pageSize)) break;
     }
     if (!enough(3)) {
-      // No page holds every word: search the words one by one and keep the best of each.
-      // (Single characters left over, like the 錢 of 「扣了兩次錢」, are dropped.)
+      // No page holds every word: search the words one by one and take the best of each in
+      // turn (first of each word, then second of each…). Single characters left over, like the
+      // 錢 of 「扣了兩次錢」, are dropped.
       const words = variants[0]!.split(' ').filter((w) => w.length > 1);
-      if (words.length > 1 || words.join(' ') !== variants[0]!.trim()) for (const w of words) await collect(tier, w, 3);
+      if (words.length > 1 || words.join(' ') !== variants[0]!.trim()) {
+        const lists = [];
+        for (const w of words) lists.push((await lookUp(tier, w)).slice(0, 3));
+        for (let i = 0; i < 3; i++) keep(lists.flatMap((list) => (list[i] ? [list[i]] : [])));
+      }
     }
   };
   // The quick tier (titles, screen messages, the flows' questions and answers) answers most
