@@ -6,6 +6,8 @@ import { isOutcome, readStates } from '../../machines/model';
 const perLine = 11;
 const font = 11;
 const lineHeight = 15;
+/** The chart's area on the A4 sheet, in CSS px (180 mm × 120 mm; see the print styles). */
+export const chartBox = { width: 680, height: 453 };
 
 /** Splits text into lines of at most `n` characters (CJK text has no spaces to break at). */
 export function wrap(text: string, n = perLine): string[] {
@@ -49,20 +51,26 @@ export async function flowchartSvg(machine: AnyStateMachine, title: string): Pro
       : [],
   );
   const elk = new ELK();
-  const graph: ElkNode = await elk.layout({
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
-      'elk.spacing.nodeNode': '18',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '30',
-      'elk.spacing.edgeLabel': '2',
-      'elk.edgeLabels.inline': 'false',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-    },
-    children: children.map(({ id, width, height }) => ({ id, width, height })),
-    edges,
-  });
+  const layout = (direction: 'DOWN' | 'RIGHT'): Promise<ElkNode> =>
+    elk.layout({
+      id: 'root',
+      layoutOptions: {
+        'elk.algorithm': 'layered',
+        'elk.direction': direction,
+        'elk.spacing.nodeNode': '18',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '30',
+        'elk.spacing.edgeLabel': '2',
+        'elk.edgeLabels.inline': 'false',
+        'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      },
+      children: children.map(({ id, width, height }) => ({ id, width, height })),
+      edges: structuredClone(edges),
+    });
+  // Top to bottom reads best, but a flow that fans out wide would print tiny: lay it out both
+  // ways and keep the one whose text comes out larger in the sheet's chart area.
+  const [down, right] = await Promise.all([layout('DOWN'), layout('RIGHT')]);
+  const scale = (g: ElkNode) => Math.min(chartBox.width / (g.width ?? 1), chartBox.height / (g.height ?? 1), 1);
+  const graph = scale(right) > scale(down) * 1.15 ? right : down;
   const byId = new Map(children.map((c) => [c.id, c]));
   const width = Math.ceil(graph.width ?? 0);
   const height = Math.ceil(graph.height ?? 0);
