@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { getSimplePaths } from '@xstate/graph';
 import { flows } from '../../src/machines/registry';
+import { readStates } from '../../src/machines/model';
 import { baseUrl, launch, openPage } from './browser';
 
 /** Hostile global CSS a bank portal might have: resets and heavy-handed element rules. */
@@ -164,6 +165,21 @@ describe('embedding', () => {
       () => (window as unknown as { seen: { type: string; detail: { message: string } }[] }).seen,
     );
     expect(seen.find((s) => s.type === 'error')?.detail.message).toContain('unknown flow "printer"');
+    await context.close();
+  });
+
+  it("shows in the integrator guide's demo the flow its select names", async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${baseUrl()}/zh-hant/embed/`);
+    const question = page.locator('#demo-widget [part~="question"]');
+    for (const flow of ['network', 'apply'] as const) {
+      if (flow !== 'network') await page.locator('#demo-flow').selectOption(flow);
+      await expect(page.locator('#demo-flow').inputValue()).resolves.toBe(flow);
+      const machine = flows[flow].machine;
+      const first = readStates(machine).find((st) => st.id === machine.config.initial)!;
+      const meta = first.meta as { question: string };
+      await expect(question.textContent()).resolves.toBe(meta.question);
+    }
     await context.close();
   });
 });
