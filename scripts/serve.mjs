@@ -17,12 +17,10 @@ import sirv from 'sirv';
 export function serve(dir, port) {
   const root = path.resolve(dir);
   const assets = sirv(root, {
-    dev: true, // no caching of file lists: tests rebuild between runs
+    dev: true, // reads files on each request: tests rebuild, and deploy a new sw.js, while it runs
+    etag: true,
     setHeaders(res, pathname) {
-      if (pathname === '/sw.js') {
-        res.setHeader('Cache-Control', 'no-cache');
-        res.setHeader('Service-Worker-Allowed', '/');
-      }
+      if (pathname === '/sw.js') res.setHeader('Service-Worker-Allowed', '/');
       if (pathname.startsWith('/embed/') && pathname.endsWith('.js')) {
         res.setHeader('Access-Control-Allow-Origin', '*');
         res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
@@ -31,6 +29,13 @@ export function serve(dir, port) {
   });
   const notFound = path.join(root, '404.html');
   const server = createServer((req, res) => {
+    // sirv's dev mode would say no-cache for everything: send the README's caching instead.
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const writeHead = res.writeHead.bind(res);
+    /** @type {(code: number, headers?: import('node:http').OutgoingHttpHeaders) => import('node:http').ServerResponse} */
+    const withCaching = (code, headers = {}) =>
+      writeHead(code, { ...headers, 'Cache-Control': cacheControl(pathname) });
+    res.writeHead = /** @type {typeof res.writeHead} */ (/** @type {unknown} */ (withCaching));
     assets(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -38,6 +43,17 @@ export function serve(dir, port) {
     });
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * Caching per path, as the README's deploy table says.
+ * @param {string} pathname
+ */
+export function cacheControl(pathname) {
+  if (pathname === '/sw.js') return 'no-cache';
+  if (pathname.startsWith('/_astro/') || /^\/embed\/pos-troubleshooter\.[0-9a-f]+\.js$/.test(pathname))
+    return 'public, max-age=31536000, immutable';
+  return 'public, max-age=0, must-revalidate';
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
