@@ -9,15 +9,15 @@
  * Options: --quick skips the synthetic corpora.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { launchChromium } from './chromium.mjs';
+import { copyProject, root } from './project-copy.mjs';
 import { dirBytes, files, gz, median, pageWeight, precacheBytes } from './bench/measure.mjs';
 
-const root = process.cwd();
 const quick = process.argv.includes('--quick');
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
@@ -77,18 +77,7 @@ function pageFigures(dist) {
  * @param {number} factor
  */
 function syntheticCorpus(factor) {
-  const dir = mkdtempSync(path.join(tmpdir(), `pos-help-bench-${factor}x-`));
-  for (const name of [
-    'src',
-    'scripts',
-    'public',
-    'astro.config.mjs',
-    'site.config.mjs',
-    'tsconfig.json',
-    'package.json',
-  ])
-    cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
-  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  const dir = copyProject(`pos-help-bench-${factor}x-`);
   const articles = path.join(dir, 'src/content/articles');
   const originals = files(articles).filter((f) => f.endsWith('.mdx'));
   for (let copy = 1; copy < factor; copy++) {
@@ -119,10 +108,7 @@ async function searchFigures(dist) {
   const server = await serve(dist, 0);
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   /** @type {string[]} URL paths of the responses since the last reset */
@@ -133,18 +119,25 @@ async function searchFigures(dist) {
     list
       .filter((u) => u.startsWith('/pagefind/') || u.endsWith('/data.json'))
       .reduce((s, u) => s + (existsSync(path.join(dist, u)) ? gz(path.join(dist, u)) : 0), 0);
-  /** @param {string} q */
-  const run = async (q) => {
+  /**
+   * Types `q` into the search page's box as a person does; resolves with the milliseconds until
+   * the results (or the empty state) are shown.
+   * @param {import('playwright-core').Page} p
+   * @param {string} q
+   */
+  const searchOn = async (p, q) => {
     const t0 = Date.now();
-    await page.locator('#search-page-q').fill(q);
-    await page.locator('#search-page-q').press('Enter');
-    await page.waitForFunction(
+    await p.locator('#search-page-q').fill(q);
+    await p.locator('#search-page-q').press('Enter');
+    await p.waitForFunction(
       () =>
         /\d/.test(document.getElementById('search-status')?.textContent ?? '') ||
         !document.querySelector('[data-search-empty]')?.hasAttribute('hidden'),
     );
     return Date.now() - t0;
   };
+  /** @param {string} q */
+  const run = (q) => searchOn(page, q);
   /**
    * A query as the first search of a fresh visitor (nothing cached): bytes, time, and whether it
    * needed the full-text tier.
@@ -158,15 +151,7 @@ async function searchFigures(dist) {
     p.on('response', (r) => seen.push(new URL(r.url()).pathname));
     await p.goto(`${base}/zh-hans/search/`);
     seen.length = 0;
-    const t0 = Date.now();
-    await p.locator('#search-page-q').fill(q);
-    await p.locator('#search-page-q').press('Enter');
-    await p.waitForFunction(
-      () =>
-        /\d/.test(document.getElementById('search-status')?.textContent ?? '') ||
-        !document.querySelector('[data-search-empty]')?.hasAttribute('hidden'),
-    );
-    const ms = Date.now() - t0;
+    const ms = await searchOn(p, q);
     await p.waitForLoadState('networkidle');
     await context.close();
     return { q, bytes: bytesOf(seen), ms, fullText: seen.some((u) => u.includes('-x-full_')) };

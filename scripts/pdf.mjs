@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const dist = path.resolve('dist');
 if (!existsSync(path.join(dist, 'index.html'))) {
@@ -20,18 +20,7 @@ const sheets = ['zh-hant', 'zh-hans'].flatMap((lang) =>
 const server = await serve(dist, 0);
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ serviceWorkers: 'block' });
 mkdirSync(path.join(dist, 'pdf'), { recursive: true });
 for (const { lang, name } of sheets) {

@@ -25,7 +25,6 @@ export function startOfflineSupport(): void {
   };
   window.addEventListener('online', () => void showMarker());
   window.addEventListener('offline', () => void showMarker());
-  void showMarker();
 
   if (!('serviceWorker' in navigator)) return;
   // Reload only when the merchant asked for the new version (the first install also changes
@@ -42,7 +41,6 @@ export function startOfflineSupport(): void {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (asked) location.reload();
   });
-  // Register after the page has loaded, so precaching never competes with the page itself.
   const register = () =>
     navigator.serviceWorker
       .register('/sw.js')
@@ -58,6 +56,11 @@ export function startOfflineSupport(): void {
         });
       })
       .catch((error: unknown) => console.warn('[offline] service worker not registered:', error));
-  if (document.readyState === 'complete') void register();
-  else window.addEventListener('load', () => void register(), { once: true });
+  // Both after the page has loaded, so neither the probe nor the precaching competes with it.
+  const afterLoad = () => {
+    void register();
+    void showMarker();
+  };
+  if (document.readyState === 'complete') afterLoad();
+  else window.addEventListener('load', afterLoad, { once: true });
 }

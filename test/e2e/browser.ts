@@ -1,27 +1,14 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { inject } from 'vitest';
 
-/** Debian's Chromium (see STACK.md); override with CHROME_PATH. */
-export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/** Flags that keep Chromium off the closed network of these machines. */
-export const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 
 /** Base URL of the built site served for the tests. */
 export const baseUrl = () => inject('baseUrl');
 
-/** Launches headless Chromium. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromePath, headless: true, args: chromeArgs });
-}
+/** Launches headless Chromium (Debian's, with the shared flags). */
+export const launch = (): Promise<Browser> => launchChromium();
 
 /** A page whose console errors and uncaught exceptions are collected in `errors`. */
 export async function openPage(

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { copyProject, root } from '../../scripts/project-copy.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const minimal = path.join(root, 'test/fixtures/content-min');
 
 /** Files to add to or replace in the minimal content, relative to src/content/. */
@@ -14,18 +13,7 @@ export type Overlay = Record<string, string>;
  * build's exit code and output. Used to pin what an author sees when they make a mistake.
  */
 export function buildWithContent(overlay: Overlay): { code: number; output: string; dir: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pos-help-fixture-'));
-  for (const name of [
-    'src',
-    'scripts',
-    'public',
-    'astro.config.mjs',
-    'site.config.mjs',
-    'tsconfig.json',
-    'package.json',
-  ]) {
-    cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
-  }
+  const dir = copyProject('pos-help-fixture-');
   rmSync(path.join(dir, 'src/content/articles'), { recursive: true, force: true });
   rmSync(path.join(dir, 'src/content/codes'), { recursive: true, force: true });
   cpSync(path.join(minimal, 'articles'), path.join(dir, 'src/content/articles'), { recursive: true });
@@ -35,7 +23,6 @@ export function buildWithContent(overlay: Overlay): { code: number; output: stri
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text);
   }
-  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   const run = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
     encoding: 'utf8',

@@ -94,9 +94,7 @@ export interface Found {
   hits: Hit[];
   remaining: Ref[];
   seen: Set<string>;
-  /** Whether the full text has been searched. */
-  fullText?: boolean;
-  /** Adds the full text's results to `remaining` (when only the quick tier was searched). */
+  /** Adds the full text's results to `remaining`; set only while the full text is still unsearched. */
   searchFullText?: () => Promise<void>;
 }
 
@@ -167,12 +165,11 @@ export async function search(query: string, category: string): Promise<Found> {
   if (!found.remaining.length && !found.hits.length) {
     await loadFullText(pf);
     await run('full');
-    found.fullText = true;
   } else {
     found.searchFullText = async () => {
+      found.searchFullText = undefined;
       await loadFullText(pf);
       await run('full');
-      found.fullText = true;
     };
   }
   await loadMore(found, pageSize - found.hits.length);
@@ -246,8 +243,7 @@ export function startSearchPage(): void {
   const announce = () => {
     const total = (found?.hits.length ?? 0) + (found?.remaining.length ?? 0);
     status.textContent = (strings.results ?? '{n}').replace('{n}', String(total));
-    const fullTextLeft = !!found?.searchFullText && !found.fullText;
-    more.hidden = !found?.remaining.length && !fullTextLeft;
+    more.hidden = !found?.remaining.length && !found?.searchFullText;
     more.textContent = found?.remaining.length ? (strings.more ?? '') : (strings.fullText ?? '');
   };
 
@@ -255,7 +251,7 @@ export function startSearchPage(): void {
     if (!found) return;
     const mine = run;
     const current = found;
-    if (!current.remaining.length && current.searchFullText && !current.fullText) {
+    if (!current.remaining.length && current.searchFullText) {
       more.disabled = true;
       await current.searchFullText();
       more.disabled = false;
@@ -264,9 +260,10 @@ export function startSearchPage(): void {
     if (mine !== run) return;
     list.append(...added.map(item));
     announce();
-    // Keyboard and screen-reader users continue from the first new result.
-    if (added.length)
-      list.querySelector<HTMLAnchorElement>(`li:nth-child(${current.hits.length - added.length + 1}) a`)?.focus();
+    // Keyboard and screen-reader users continue from the first new result; when nothing new was
+    // found and the button goes away, from the last result (the count is announced either way).
+    const next = added.length ? current.hits.length - added.length + 1 : current.hits.length;
+    if (added.length || more.hidden) list.querySelector<HTMLAnchorElement>(`li:nth-child(${next}) a`)?.focus();
   });
 
   const fromUrl = () => {

@@ -20,11 +20,21 @@ export function wrap(text: string, n = perLine): string[] {
 const escape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+const drawn = new Map<string, Promise<string>>();
+
 /**
- * Draws a flow as an SVG flowchart laid out by ELK (layered, top to bottom): every state a
- * labelled box (questions square, outcomes rounded), every answer a labelled arrow.
+ * Draws a flow as an SVG flowchart laid out by ELK (layered, top to bottom or left to right):
+ * every state a labelled box (questions square, outcomes rounded), every answer a labelled arrow.
+ * Drawn once per build: the sheet and the booklet, in both scripts, share it (the zh-Hans page is
+ * converted afterwards).
  */
-export async function flowchartSvg(machine: AnyStateMachine, title: string): Promise<string> {
+export function flowchartSvg(machine: AnyStateMachine, title: string): Promise<string> {
+  const key = `${machine.id}\n${title}`;
+  if (!drawn.has(key)) drawn.set(key, draw(machine, title));
+  return drawn.get(key)!;
+}
+
+async function draw(machine: AnyStateMachine, title: string): Promise<string> {
   const states = readStates(machine);
   const children = states.map((s) => {
     const text = isOutcome(s.meta) ? s.meta.title : s.meta.question;
