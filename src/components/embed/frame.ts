@@ -1,8 +1,9 @@
 /**
- * The iframe route's messages to the host page: ready, step, outcome, error and resize (content
- * height), as `{ type: 'pos-troubleshooter:…', … }`. With `?origin=https://bank.example` they go
- * to that origin only; without it they go to any parent, and outcome summaries (which may hold
- * the numbers a merchant typed) are left out.
+ * The iframe route's messages to the host page: ready, step, outcome, summary, error and resize
+ * (content height), as `{ type: 'pos-troubleshooter:…', … }`. With `?origin=https://bank.example`
+ * they go to that origin only; without it they go to any parent, and summaries (which may hold
+ * the numbers a merchant typed) are left out. An `?origin=` that is not an http(s) origin
+ * (javascript:, data:, about:blank…) sends nothing.
  */
 export function startFrame(): void {
   const element = document.querySelector('pos-troubleshooter');
@@ -10,10 +11,8 @@ export function startFrame(): void {
   const given = new URLSearchParams(location.search).get('origin');
   let target: string | null = '*';
   if (given) {
-    try {
-      target = new URL(given).origin;
-    } catch {
-      target = null;
+    target = originOf(given);
+    if (!target) {
       console.warn(
         `[pos-troubleshooter] ?origin="${given}" is not an origin like https://bank.example; no messages are sent`,
       );
@@ -22,9 +21,10 @@ export function startFrame(): void {
   const post = (message: Record<string, unknown>) => {
     if (target) window.parent.postMessage(message, target);
   };
-  for (const kind of ['step', 'outcome', 'error'] as const) {
+  for (const kind of ['step', 'outcome', 'summary', 'error'] as const) {
     element.addEventListener(`pos-troubleshooter:${kind}`, (event) => {
       const detail = { ...(event as CustomEvent<Record<string, unknown>>).detail };
+      if (target === '*' && kind === 'summary') return;
       if (target === '*') delete detail.summary;
       post({ type: `pos-troubleshooter:${kind}`, ...detail });
     });
@@ -39,4 +39,14 @@ export function startFrame(): void {
   });
   observer.observe(document.documentElement);
   post({ type: 'pos-troubleshooter:ready', flow: element.getAttribute('flow') });
+}
+
+/** The http(s) origin named by `given`, or null (not a URL, or an opaque "null" origin). */
+export function originOf(given: string): string | null {
+  try {
+    const url = new URL(given);
+    return /^https?:$/.test(url.protocol) && url.origin !== 'null' ? url.origin : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,24 +1,26 @@
-/** Key under which the troubleshooter leaves its last outcome for the repair record (this device only). */
-export const lastOutcomeKey = 'pos-help:last-outcome';
+import { lastOutcomeKey, readLastOutcome } from '../troubleshooter/saved-details';
 
-/** What the troubleshooter saves at an outcome. */
-export interface LastOutcome {
-  summary: string;
-  fault: string;
-  time: string;
-  fields: Partial<Record<'serial' | 'merchantNo' | 'terminalNo' | 'code', string>>;
+/** The stored hand-off, or null when storage is off. */
+function stored(): string | null {
+  try {
+    return localStorage.getItem(lastOutcomeKey);
+  } catch {
+    return null;
+  }
 }
 
-/** Fills the repair record from the last troubleshooter outcome when opened from one. */
+/**
+ * Fills the repair record from the last troubleshooter outcome when opened from one. A hand-off
+ * that is missing, corrupt or expired leaves the record blank (and an unreadable one is removed).
+ */
 export function fillRecord(): void {
   if (new URL(location.href).searchParams.get('from') !== 'troubleshooter') return;
-  let saved: LastOutcome | undefined;
-  try {
-    saved = JSON.parse(localStorage.getItem(lastOutcomeKey) ?? 'null') ?? undefined;
-  } catch {
-    saved = undefined;
+  const raw = stored();
+  const saved = readLastOutcome(raw, Date.now());
+  if (!saved) {
+    if (raw !== null) localStorage.removeItem(lastOutcomeKey);
+    return;
   }
-  if (!saved) return;
   const set = (field: string, value: string | undefined) => {
     const el = document.querySelector<HTMLElement>(`[data-field="${field}"]`);
     if (el && value) el.textContent = value;
@@ -29,7 +31,9 @@ export function fillRecord(): void {
   set('fault', [saved.fault, saved.fields.code].filter(Boolean).join(' / '));
   set('time', saved.time);
   const path = document.querySelector<HTMLElement>('[data-path]');
-  if (path) path.textContent = saved.summary;
-  document.querySelector<HTMLElement>('[data-path-section]')?.removeAttribute('hidden');
+  if (path && saved.summary) {
+    path.textContent = saved.summary;
+    document.querySelector<HTMLElement>('[data-path-section]')?.removeAttribute('hidden');
+  }
   document.querySelector<HTMLElement>('[data-prefilled]')?.removeAttribute('hidden');
 }

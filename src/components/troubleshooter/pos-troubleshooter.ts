@@ -4,12 +4,15 @@
  * Attributes: `flow` (required: hardware, software, network, security, apply), `lang` (zh-Hant |
  * zh-Hans; default: the nearest `lang` in the page), `history` (`hash` keeps the path in
  * location.hash; default none), `hotline` (number shown on escalations), `heading-level` (2–6,
- * default 2).
+ * default 2), `remember` (boolean: offer "remember on this device" for the typed fields, kept in
+ * this page's localStorage for 30 days, with a clear button; without it nothing is kept).
  * Events (bubbling, composed; detail { flow, state, path, answers }): `pos-troubleshooter:step`,
- * `pos-troubleshooter:outcome` (+ outcome, summary), `pos-troubleshooter:error` (+ message).
+ * `pos-troubleshooter:outcome` (+ outcome, summary), `pos-troubleshooter:summary` (+ outcome,
+ * summary: sent again, 500 ms after the merchant stops editing the fields),
+ * `pos-troubleshooter:error` (+ message).
  * On the site, `record-url` links each outcome to a repair record filled from this device.
  * Parts: question, answer, back, restart, outcome (data-outcome), summary, summary-text, copy,
- * progress, error. Slots: `static` (the server-rendered flow, shown when printing),
+ * remember, clear, record, progress, error. Slots: `static` (the server-rendered flow, shown when printing),
  * `escalation` (the host's own wording on every escalation).
  * CSS properties: --pos-accent, --pos-accent-text, --pos-bg, --pos-fg, --pos-muted, --pos-line,
  * --pos-font, --pos-font-size, --pos-radius, --pos-ok, --pos-warn.
@@ -23,21 +26,13 @@ import { flowLoaders } from './flows';
 import { isOurHash, readHash, writeHash } from './history';
 import { format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
-import { buildSummary, summaryFields, type SummaryField } from './summary';
-import { contactView, questionView, summaryView, type HeadingTag } from './views';
-import { lastOutcomeKey, type LastOutcome } from '../print/fill-record';
+import { later } from './later';
+import type { Fields } from './saved-details';
+import { buildSummary } from './summary';
+import { summaryPanel } from './summary-panel';
+import { contactView, questionView, type HeadingTag } from './views';
 
-const storageKey = 'pos-help:summary-fields';
 let uidCounter = 0;
-
-/** Reads the fields a merchant typed earlier on this device. */
-function loadFields(): Partial<Record<SummaryField, string>> {
-  try {
-    return JSON.parse(localStorage.getItem(storageKey) ?? '{}');
-  } catch {
-    return {};
-  }
-}
 
 export class PosTroubleshooter extends HTMLElement {
   static observedAttributes = ['flow', 'lang'];
@@ -51,7 +46,8 @@ export class PosTroubleshooter extends HTMLElement {
   #tr: Translate = (t) => t;
   #events: string[] = [];
   #actor: AnyActorRef | undefined;
-  #fields = loadFields();
+  #fields: Fields = {};
+  #summaryEvent = later(500);
   #uid = `pt${++uidCounter}`;
   #generation = 0;
   #onHashChange = () => this.#fromHash();
@@ -75,6 +71,7 @@ export class PosTroubleshooter extends HTMLElement {
 
   disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.#onHashChange);
+    this.#summaryEvent.cancel();
     this.#actor?.stop();
     this.#actor = undefined;
   }
@@ -99,6 +96,7 @@ export class PosTroubleshooter extends HTMLElement {
   }
 
   async #load(): Promise<void> {
+    this.#summaryEvent.flush();
     const generation = ++this.#generation;
     this.#flow = undefined;
     this.#actor?.stop();
@@ -167,6 +165,7 @@ export class PosTroubleshooter extends HTMLElement {
       }
       actor.send({ type });
     }
+    this.#summaryEvent.flush();
     this.#actor?.stop();
     this.#actor = actor;
     this.#events = [...events];
@@ -257,14 +256,33 @@ export class PosTroubleshooter extends HTMLElement {
       contactView(tr, meta, sub, this.getAttribute('hotline') ?? ''),
       h('slot', { name: 'escalation' }),
     );
-    const summary = summaryView(tr, sub, this.#fields, this.#uid);
-    this.#wireSummary(summary, meta);
+    const build = (fields: Fields) =>
+      buildSummary({
+        tr,
+        flowTitle: tr(this.#flow!.title),
+        outcome: meta,
+        steps: this.#answered(),
+        fields,
+        time: new Date(),
+      });
+    const summary = summaryPanel({
+      tr,
+      heading: sub,
+      uid: this.#uid,
+      fields: this.#fields,
+      offerRemember: this.hasAttribute('remember'),
+      recordUrl: this.getAttribute('record-url'),
+      fault: tr(meta.title),
+      build,
+      onFields: (fields) => {
+        this.#fields = fields;
+        const detail = { answers: [...this.#events], outcome: 'escalate', summary: build(fields) };
+        this.#summaryEvent.schedule(() => this.#emit('summary', detail));
+      },
+      announce: (text) => (this.#live.textContent = text),
+    });
+    this.#fields = summary.fields;
     escalation.append(summary.root);
-    const recordUrl = this.getAttribute('record-url');
-    if (recordUrl)
-      escalation.append(
-        h('p', {}, h('a', { href: recordUrl, part: 'record', target: '_blank' }, format(tr, 'widget.printRecord'))),
-      );
     const root = h(
       'div',
       { part: 'outcome', 'data-outcome': meta.outcome, class: 'outcome' },
@@ -302,52 +320,6 @@ export class PosTroubleshooter extends HTMLElement {
       root.append(escalation);
     }
     return { root, focus: title };
-  }
-
-  #wireSummary(view: ReturnType<typeof summaryView>, meta: Parameters<typeof buildSummary>[0]['outcome']): void {
-    const refresh = () => {
-      const time = new Date();
-      view.text.value = buildSummary({
-        tr: this.#tr,
-        flowTitle: this.#tr(this.#flow!.title),
-        outcome: meta,
-        steps: this.#answered(),
-        fields: this.#fields,
-        time,
-      });
-      const saved: LastOutcome = {
-        summary: view.text.value,
-        fault: this.#tr(meta.title),
-        time: time.toLocaleString(),
-        fields: this.#fields,
-      };
-      try {
-        localStorage.setItem(lastOutcomeKey, JSON.stringify(saved));
-      } catch {
-        /* storage off: the record is still printable blank */
-      }
-    };
-    for (const f of summaryFields) {
-      view.inputs[f].addEventListener('input', () => {
-        this.#fields = { ...this.#fields, [f]: view.inputs[f].value };
-        try {
-          localStorage.setItem(storageKey, JSON.stringify(this.#fields));
-        } catch {
-          /* storage may be off (private mode): the text stays in the form */
-        }
-        refresh();
-      });
-    }
-    view.copy.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(view.text.value);
-        view.status.textContent = format(this.#tr, 'widget.copied');
-      } catch {
-        view.text.select();
-        view.status.textContent = format(this.#tr, 'widget.copyFailed');
-      }
-    });
-    refresh();
   }
 
   #summaryText(): string {
@@ -424,7 +396,7 @@ export class PosTroubleshooter extends HTMLElement {
     this.#emit('error', { message: log });
   }
 
-  #emit(kind: 'step' | 'outcome' | 'error', detail: Record<string, unknown>): void {
+  #emit(kind: 'step' | 'outcome' | 'summary' | 'error', detail: Record<string, unknown>): void {
     const base = {
       flow: this.#flow?.name ?? this.getAttribute('flow') ?? '',
       state: this.#actor ? this.#current().id : '',

@@ -73,6 +73,9 @@ input, textarea {
   min-height: 44px;
   margin: 0;
 }
+input[type='checkbox'] { width: 1.25rem; height: 1.25rem; min-height: 0; padding: 0; accent-color: var(--_accent); }
+.remember label { display: flex; align-items: center; gap: 0.5rem; min-height: 44px; }
+.remember .hint { margin-top: 0; }
 textarea { min-height: 10rem; resize: vertical; white-space: pre-wrap; }
 .hint, .status { color: var(--_muted); font-size: 0.875em; }
 .error { border-inline-start: 4px solid var(--pos-warn, #b35900); padding: 0.5rem 0.75rem; }

@@ -1,10 +1,9 @@
 import { format, type Translate } from './strings';
 import type { OutcomeMeta } from '../../machines/types';
 
-/** The fields a merchant may type into an escalation summary; kept on their device only. */
-export const summaryFields = ['serial', 'merchantNo', 'terminalNo', 'code'] as const;
-/** A summary field name. */
-export type SummaryField = (typeof summaryFields)[number];
+import { summaryFields, type Fields } from './saved-details';
+
+export { summaryFields, type SummaryField } from './saved-details';
 
 /** One answered step: the question and the chosen answer, already in the page's script. */
 export interface AnsweredStep {
@@ -18,7 +17,7 @@ export function buildSummary(args: {
   flowTitle: string;
   outcome: OutcomeMeta;
   steps: AnsweredStep[];
-  fields: Partial<Record<SummaryField, string>>;
+  fields: Fields;
   time: Date;
 }): string {
   const { tr, flowTitle, outcome, steps, fields, time } = args;
