@@ -269,3 +269,16 @@ describe('corrupt values in storage', () => {
     await context.close();
   });
 });
+
+describe('the integrator guide', () => {
+  it('documents the summary event, its message and the remember attribute', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(`${baseUrl()}/zh-hant/embed/`);
+    const events = await page.locator('#events + table').textContent();
+    expect(events).toContain('pos-troubleshooter:summary');
+    const attributes = await page.locator('#attributes + table').textContent();
+    expect(attributes).toContain('remember');
+    await expect(page.locator('#iframe ~ p').first().textContent()).resolves.toContain('summary');
+    await context.close();
+  });
+});
