@@ -153,17 +153,25 @@ describe('remembering on this device', () => {
     await context.close();
   });
 
-  it('forgets fields older than 30 days and fields saved without a time', async () => {
+  it('forgets, as soon as a troubleshooter opens, fields older than 30 days or saved without a time', async () => {
     const { context } = await openPage(browser);
     const old = Date.now() - 31 * 24 * 60 * 60 * 1000;
+    const handOff = { summary: 'SN-EXPIRED', fault: '', time: '', fields: { serial: 'SN-EXPIRED' }, savedAt: old };
     for (const value of [{ serial: 'SN-OLD-FORMAT' }, { savedAt: old, fields: { serial: 'SN-EXPIRED' } }]) {
       const page = await context.newPage();
       await page.goto(`${baseUrl()}/zh-hant/network/`);
-      await page.evaluate((v) => localStorage.setItem('pos-help:summary-fields', v), JSON.stringify(value));
+      await page.evaluate(
+        ([fields, record]) => {
+          localStorage.setItem('pos-help:summary-fields', fields);
+          localStorage.setItem('pos-help:last-outcome', record);
+        },
+        [JSON.stringify(value), JSON.stringify(handOff)],
+      );
       await page.reload();
+      await page.locator('pos-troubleshooter [part~="question"]').waitFor();
+      expect(Object.keys(await stored(page)).filter((k) => k.startsWith('pos-help:'))).toEqual([]);
       const widget = await walk(page);
       await expect(widget.locator('input[name="serial"]').inputValue()).resolves.toBe('');
-      expect(Object.keys(await stored(page))).not.toContain('pos-help:summary-fields');
       await page.close();
     }
     await context.close();

@@ -2,7 +2,7 @@
  * localStorage access that never throws: storage may be off (private mode), full, or blocked in
  * a third-party frame. What is kept, and for how long, is decided in saved-details.ts.
  */
-import { detailsKey, lastOutcomeKey, readDetails, writeDetails, type Fields } from './saved-details';
+import { detailsKey, lastOutcomeKey, readDetails, readLastOutcome, writeDetails, type Fields } from './saved-details';
 
 /** The stored text under `key`, or null. */
 export function getItem(key: string): string | null {
@@ -47,4 +47,11 @@ export const saveRemembered = (fields: Fields, now = Date.now()): void =>
 export function forgetAll(): void {
   removeItem(detailsKey);
   removeItem(lastOutcomeKey);
+}
+
+/** Removes what has expired or does not parse, so nothing outlives its time on a device that returns. */
+export function forgetExpired(now = Date.now()): void {
+  loadRemembered(now);
+  const handOff = getItem(lastOutcomeKey);
+  if (handOff !== null && !readLastOutcome(handOff, now)) removeItem(lastOutcomeKey);
 }

@@ -26,6 +26,7 @@ import { flowLoaders } from './flows';
 import { isOurHash, readHash, writeHash } from './history';
 import { format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
+import { forgetExpired } from './device-storage';
 import { later } from './later';
 import type { Fields } from './saved-details';
 import { buildSummary } from './summary';
@@ -63,6 +64,7 @@ export class PosTroubleshooter extends HTMLElement {
         this.#panel.addEventListener('click', (e) => this.#onClick(e));
       }
       if (this.#history) window.addEventListener('hashchange', this.#onHashChange);
+      if (this.hasAttribute('remember')) forgetExpired();
       void this.#load();
     } catch (error) {
       this.#fail(String(error));
