@@ -12,8 +12,8 @@
  * `pos-troubleshooter:error` (+ message).
  * On the site, `record-url` links each outcome to a repair record filled from this device.
  * Parts: question, answer, back, restart, outcome (data-outcome), summary, summary-text, copy,
- * remember, clear, record, progress, error. Slots: `static` (the server-rendered flow, shown when printing),
- * `escalation` (the host's own wording on every escalation).
+ * remember, clear, record, progress, error. Slots: `static` (the server-rendered flow, shown
+ * when printing), `escalation` (the host's own wording on every escalation).
  * CSS properties: --pos-accent, --pos-accent-text, --pos-bg, --pos-fg, --pos-muted, --pos-line,
  * --pos-font, --pos-font-size, --pos-radius, --pos-ok, --pos-warn.
  */
