@@ -12,6 +12,7 @@ export const articleCategories = [
   'network',
   'security',
   'apply',
+  'service',
   'personal-pos',
   'provider',
 ] as const;

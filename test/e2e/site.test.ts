@@ -32,6 +32,21 @@ describe('the built site', () => {
     expect(wanted.filter((f) => !files.includes(f))).toEqual([]);
   });
 
+  it('tells a merchant that an offline decline (Z1, Z3) was not paid and an offline approval (Y1, Y3) was', () => {
+    for (const id of ['z1', 'z3']) {
+      const text = textOf(readDist(`zh-hant/codes/${id}/index.html`));
+      expect(text, id).toContain('脫機交易失敗');
+      expect(text, id).toContain('你沒有收到這筆錢');
+      expect(text, id).toContain('換一種方式付款');
+    }
+    for (const id of ['y1', 'y3']) {
+      const text = textOf(readDist(`zh-hant/codes/${id}/index.html`));
+      expect(text, id).toContain('脫機交易成功');
+      expect(text, id).toContain('這筆交易成功了');
+      expect(text, id).not.toContain('你沒有收到這筆錢');
+    }
+  });
+
   it('has the home, search and 404 pages of the contract', () => {
     for (const f of [
       'index.html',
