@@ -12,6 +12,8 @@ export const articleCategories = [
   'network',
   'security',
   'apply',
+  // transactions (issue 11): money questions; its flow comes later
+  'transactions',
   'personal-pos',
   'provider',
 ] as const;

@@ -22,6 +22,7 @@ const kinds = [
   '/{lang}/network/',
   '/{lang}/security/',
   '/{lang}/apply/',
+  '/{lang}/transactions/',
   '/{lang}/personal-pos/',
   '/{lang}/provider/',
   '/{lang}/hardware/printer/',
