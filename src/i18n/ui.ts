@@ -96,6 +96,8 @@ export const ui = {
   'category.security': '交易安全',
   'category.apply': '申請 POS 機',
   'category.service': '機具服務',
+  // transactions
+  'category.transactions': '交易與資金',
   'category.personal-pos': '個人 POS 機',
   'category.provider': '查支付機構資質',
   'category.codes': '應答碼',
@@ -105,6 +107,8 @@ export const ui = {
   'category.security.blurb': '改裝機、不明交易、密碼安全、詐騙',
   'category.apply.blurb': '條件、材料、步驟',
   'category.service.blurb': '移機、換機、退機、流量卡、年費與升級',
+  // transactions
+  'category.transactions.blurb': '到賬、扣款失敗、退款、凍結、費率、對賬',
   'category.personal-pos.blurb': '沒有營業執照的小商戶',
   'category.provider.blurb': '牌照、一清與二清',
   'category.codes.blurb': '交易失敗時屏幕上的兩位代碼',

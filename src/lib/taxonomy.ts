@@ -13,6 +13,8 @@ export const articleCategories = [
   'security',
   'apply',
   'service',
+  // transactions (issue 11): money questions; its flow comes later
+  'transactions',
   'personal-pos',
   'provider',
 ] as const;

@@ -23,6 +23,7 @@ const kinds = [
   '/{lang}/security/',
   '/{lang}/apply/',
   '/{lang}/service/',
+  '/{lang}/transactions/',
   '/{lang}/personal-pos/',
   '/{lang}/provider/',
   '/{lang}/hardware/printer/',

@@ -73,4 +73,13 @@ describe('reading a query', () => {
     // A synonym with a filler character in it (了) is matched before the filler is taken out.
     expect(searchVariants('扣了兩次錢', { chars: {}, synonyms })[0]).toBe('重複扣款 錢');
   });
+
+  // transactions
+  it('keeps money words apart from fault words: a frozen account is not a frozen screen, reconciling is not settling', () => {
+    expect(applySynonyms('商戶被凍住了', synonyms)).toBe('商戶被 凍結 了');
+    expect(applySynonyms('商戶被凍結了', synonyms)).toBe('商戶被凍結了');
+    expect(applySynonyms('屏幕凍結', synonyms)).toBe('死機');
+    expect(applySynonyms('怎麼對帳', synonyms)).toBe('怎麼 對賬');
+    expect(applySynonyms('有人說交錢可以幫我解凍', synonyms)).toBe('有人說交錢可以 解凍');
+  });
 });
