@@ -133,6 +133,7 @@ describe('the built site under a strict CSP', () => {
       '/zh-hans/print/',
       '/zh-hans/print/network/',
       '/zh-hans/print/repair-record/',
+      '/zh-hans/print/booklet/',
       '/zh-hans/embed/',
       '/zh-hans/embed/network/',
       '/offline/',
