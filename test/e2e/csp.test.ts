@@ -53,8 +53,8 @@ async function clean(result: { violations: string[]; errors: string[]; context: 
 }
 
 describe('the built site under a strict CSP', () => {
-  it('has no inline script, inline style or style attribute in any page', async () => {
-    const pages = (await distFiles()).filter((f) => f.endsWith('.html'));
+  it('has no inline script, inline style or style attribute in any page or SVG file', async () => {
+    const pages = (await distFiles()).filter((f) => f.endsWith('.html') || f.endsWith('.svg'));
     const offenders = pages.filter((f) => {
       const html = readDist(f);
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
