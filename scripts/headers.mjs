@@ -17,6 +17,13 @@ export const pageCsp = `${cspBase}; frame-ancestors 'none'`;
  * @param {readonly string[]} embedOrigins
  */
 export function frameAncestors(embedOrigins) {
+  for (const origin of embedOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s;,'"]+$/.test(origin)) {
+      throw new Error(
+        `site.config.mjs: embedOrigins lists "${origin}", which is not an origin. Write it as scheme and host, like 'https://portal.bank.example' (no path, no trailing slash).`,
+      );
+    }
+  }
   if (embedOrigins.includes('*')) return '*';
   return ["'self'", ...embedOrigins].join(' ');
 }

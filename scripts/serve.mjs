@@ -10,7 +10,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import sirv from 'sirv';
 import siteConfig from '../site.config.mjs';
-import { headersFor } from './headers.mjs';
+import { frameAncestors, headersFor } from './headers.mjs';
 
 export { cacheControl } from './headers.mjs';
 
@@ -23,6 +23,7 @@ export { cacheControl } from './headers.mjs';
  * @returns {Promise<import('node:http').Server>}
  */
 export function serve(dir, port, { embedOrigins = siteConfig.embedOrigins ?? [] } = {}) {
+  frameAncestors(embedOrigins); // a wrong origin in site.config.mjs stops here, with the fix
   const root = path.resolve(dir);
   const assets = sirv(root, {
     dev: true, // reads files on each request: tests rebuild, and deploy a new sw.js, while it runs

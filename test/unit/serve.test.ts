@@ -55,6 +55,13 @@ describe('the iframe route and its frame-ancestors', () => {
     expect(frameCsp(['*'])).toMatch(/frame-ancestors \*$/);
   });
 
+  it('refuses an embedding origin that is not scheme and host, naming the fix', () => {
+    expect(() => frameCsp(['https://portal.bank.example/pos/'])).toThrow(
+      /embedOrigins lists "https:\/\/portal\.bank\.example\/pos\/", which is not an origin/,
+    );
+    expect(() => frameCsp(["https://a.example; script-src 'unsafe-inline'"])).toThrow(/not an origin/);
+  });
+
   it('never lets a missing page under the route be framed', () => {
     expect(headersFor('/zh-hans/embed/nope/', 404, { embedOrigins: ['*'] })).toMatchObject({
       'Content-Security-Policy': pageCsp,
