@@ -4,15 +4,21 @@ import mdx from '@astrojs/mdx';
 import siteConfig from './site.config.mjs';
 import posHelp from './scripts/integration.mjs';
 import hansPlugin from './scripts/vite-plugin-hans.mjs';
+import themePlugin from './scripts/vite-plugin-theme.mjs';
 
 export default defineConfig({
   site: siteConfig.site,
   trailingSlash: 'always',
+  // Stylesheets are always files, for the strict CSP (README, "Deploying your own copy").
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), posHelp()],
   vite: {
-    plugins: [hansPlugin()],
+    plugins: [hansPlugin(), themePlugin()],
     build: {
+      // Strict CSP (no 'unsafe-inline'): every script, stylesheet, font and image is a file, never
+      // inlined into the page (Astro inlines small scripts under this limit; data: fonts would
+      // break font-src too).
+      assetsInlineLimit: 0,
       rollupOptions: {
         onwarn(warning, warn) {
           // MDX in Astro 7 marks its modules with a harmless head-inject directive (STACK.md, trap 6).

@@ -20,4 +20,11 @@ export default {
   hotlineHours: '每天 24 小時',
   /** Brand colours: accent for links and buttons, accentText for text on the accent. */
   colors: { accent: '#0b5cad', accentText: '#ffffff', accentDark: '#7ab8ff' },
+  /**
+   * Origins allowed to show the troubleshooter in an iframe (`/{lang}/embed/{flow}/`), e.g.
+   * `['https://portal.bank.example']`; the site itself always may. Every other page refuses to be
+   * framed. `['*']` lets any site frame it. Your web server sends it (README, "Deploying").
+   * @type {string[]}
+   */
+  embedOrigins: [],
 };

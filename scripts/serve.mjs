@@ -1,41 +1,51 @@
 // @ts-check
 /**
- * Serves a built site (dist/) over HTTP, as a static host or CDN would: the site's 404 page for
- * missing paths, and the headers the README asks hosts to send.
+ * Serves a built site (dist/) over HTTP, as a static host or CDN would: GET and HEAD only, the
+ * site's 404 page for missing paths, and the headers the README asks hosts to send
+ * (scripts/headers.mjs: caching, Content-Security-Policy, framing).
  * Usage: node scripts/serve.mjs [dir=dist] [port=4321]
  */
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import sirv from 'sirv';
+import siteConfig from '../site.config.mjs';
+import { frameAncestors, headersFor } from './headers.mjs';
+
+export { cacheControl } from './headers.mjs';
 
 /**
  * Starts a server for `dir` on `port` (0 picks a free one) and resolves with it once listening.
+ * `embedOrigins` (default: site.config.mjs) may frame the iframe route.
  * @param {string} dir
  * @param {number} port
+ * @param {{ embedOrigins?: readonly string[] }} [options]
+ * @returns {Promise<import('node:http').Server>}
  */
-export function serve(dir, port) {
+export function serve(dir, port, { embedOrigins = siteConfig.embedOrigins ?? [] } = {}) {
+  frameAncestors(embedOrigins); // a wrong origin in site.config.mjs stops here, with the fix
   const root = path.resolve(dir);
   const assets = sirv(root, {
     dev: true, // reads files on each request: tests rebuild, and deploy a new sw.js, while it runs
     etag: true,
-    setHeaders(res, pathname) {
-      if (pathname === '/sw.js') res.setHeader('Service-Worker-Allowed', '/');
-      if (pathname.startsWith('/embed/') && pathname.endsWith('.js')) {
-        res.setHeader('Access-Control-Allow-Origin', '*');
-        res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-      }
-    },
   });
   const notFound = path.join(root, '404.html');
   const server = createServer((req, res) => {
-    // sirv's dev mode would say no-cache for everything: send the README's caching instead.
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // Every response, whatever writes it, gets the README's headers for its path and status
+    // (sirv's dev mode alone would say no-cache for everything).
     const writeHead = res.writeHead.bind(res);
     /** @type {(code: number, headers?: import('node:http').OutgoingHttpHeaders) => import('node:http').ServerResponse} */
-    const withCaching = (code, headers = {}) =>
-      writeHead(code, { ...headers, 'Cache-Control': cacheControl(pathname) });
-    res.writeHead = /** @type {typeof res.writeHead} */ (/** @type {unknown} */ (withCaching));
+    const withHeaders = (code, headers = {}) =>
+      writeHead(code, { ...headers, ...headersFor(pathname, code, { embedOrigins }) });
+    res.writeHead = /** @type {typeof res.writeHead} */ (/** @type {unknown} */ (withHeaders));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.statusCode = 405;
+      res.setHeader('Allow', 'GET, HEAD');
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Only GET and HEAD are allowed: this is a static site.\n');
+      return;
+    }
     assets(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -43,17 +53,6 @@ export function serve(dir, port) {
     });
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
-}
-
-/**
- * Caching per path, as the README's deploy table says.
- * @param {string} pathname
- */
-export function cacheControl(pathname) {
-  if (pathname === '/sw.js') return 'no-cache';
-  if (pathname.startsWith('/_astro/') || /^\/embed\/pos-troubleshooter\.[0-9a-f]+\.js$/.test(pathname))
-    return 'public, max-age=31536000, immutable';
-  return 'public, max-age=0, must-revalidate';
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -6,3 +6,5 @@ declare module 'virtual:pos-hans' {
   const table: { chars: Record<string, string>; exceptions: Record<string, string> };
   export default table;
 }
+
+declare module 'virtual:pos-theme.css' {}

@@ -1,0 +1,13 @@
+/**
+ * `/`: which script the browser's first language asks for. zh-TW, zh-HK, zh-MO and zh-Hant go
+ * to zh-hant; everyone else to zh-hans.
+ */
+export function pickLanguage(languages: readonly string[]): 'zh-hant' | 'zh-hans' {
+  return /zh-(tw|hk|mo|hant)/i.test(languages[0] ?? '') ? 'zh-hant' : 'zh-hans';
+}
+
+/** Sends the browser to its language's home page (the script of `/`, loaded as a file). */
+export function redirectToLanguage(): void {
+  const languages = navigator.languages?.length ? navigator.languages : [navigator.language ?? ''];
+  location.replace(`/${pickLanguage(languages)}/`);
+}
