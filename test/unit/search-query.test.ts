@@ -4,6 +4,7 @@ import {
   convertScript,
   findCodeByMessage,
   findCodeId,
+  hasWords,
   normalize,
   searchVariants,
   stripFiller,
@@ -72,5 +73,13 @@ describe('reading a query', () => {
     expect(searchVariants('？', { chars: {}, synonyms })).toEqual([]);
     // A synonym with a filler character in it (了) is matched before the filler is taken out.
     expect(searchVariants('扣了兩次錢', { chars: {}, synonyms })[0]).toBe('重複扣款 錢');
+  });
+
+  it('finds nothing to look up in a query of only punctuation, symbols or emoji', () => {
+    for (const q of ['???', '-', '😀', '。。。', '❤️', '👍🏽', '！？…', '☆★']) {
+      expect(hasWords(normalize(q)), q).toBe(false);
+      expect(searchVariants(q, { chars: {}, synonyms }), q).toEqual([]);
+    }
+    for (const q of ['55', 'a0', '缺紙', '😀 缺紙', 'POS機？']) expect(hasWords(normalize(q)), q).toBe(true);
   });
 });
