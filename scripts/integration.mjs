@@ -2,13 +2,19 @@
 import { fileURLToPath } from 'node:url';
 /**
  * The build steps Astro does not do itself, run in order after the pages are written:
- * check links, index with Pagefind, bundle the embeddable element, generate the service worker.
+ * check links, index with Pagefind, bundle the embeddable element, generate the service worker;
+ * and, before the content is loaded, that every article's frontmatter is closed.
  * @returns {import('astro').AstroIntegration}
  */
 export default function posHelp() {
   return {
     name: 'pos-help',
     hooks: {
+      // Before the content is loaded: an unclosed frontmatter would be reported as missing fields.
+      'astro:config:done': async () => {
+        const { checkFrontmatter } = await import('./build/check-frontmatter.mjs');
+        checkFrontmatter(process.cwd());
+      },
       'astro:build:start': async ({ logger }) => {
         const { checkFlows } = await import('./build/check-flows.mjs');
         logger.info(`flows: ${await checkFlows(process.cwd())} flows pass their checks`);

@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleCategories, flowNames } from './lib/taxonomy';
+import { codesLoader } from './lib/content/codes-loader';
 
 const categoryHint = `the folder under src/content/articles/ must be one of: ${articleCategories.join(', ')}`;
 
@@ -69,7 +70,7 @@ const articles = defineCollection({
 });
 
 const codes = defineCollection({
-  loader: file('src/content/codes/codes.yaml'),
+  loader: codesLoader('src/content/codes/codes.yaml'),
   schema: codeSchema,
 });
 

@@ -5,8 +5,10 @@ import { generateSW } from 'workbox-build';
 
 /**
  * Generates /sw.js over the finished dist/ (after Pagefind wrote its index): precaches every
- * page in both scripts, CSS, JS, Pagefind's index, wasm and worker, the embed bundle and icons;
- * anything else that is navigated to offline gets the offline page.
+ * page in both scripts, CSS, JS, Pagefind's index, wasm and worker, the embed bundle and icons.
+ * A precached page is served from the device (the update bar offers a new version); any other
+ * navigation goes to the network, so a mistyped address gets the host's 404 and a page added by
+ * a later deploy is served. Only when the network fails does it get the offline page.
  * @param {URL} dir
  * @param {{ info(msg: string): void }} logger
  */
@@ -18,8 +20,14 @@ export async function buildServiceWorker(dir, logger) {
     globIgnores: ['sw.js', 'workbox-*.js', 'pdf/**', '404.html', 'embed/pos-troubleshooter.*.js'],
     swDest: path.join(root, 'sw.js'),
     directoryIndex: 'index.html',
-    navigateFallback: '/offline/index.html',
-    navigateFallbackDenylist: [/^\/pagefind\//, /^\/embed\/.*\.js$/],
+    // Not navigateFallback: that answers every uncached navigation with the offline page, online too.
+    runtimeCaching: [
+      {
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: '/offline/index.html' } },
+      },
+    ],
     // Pagefind asks for pagefind-entry.json?ts=…; the search page keeps q and category in the URL.
     ignoreURLParametersMatching: [/^ts$/, /^q$/, /^category$/, /^from$/, /^origin$/, /^utm_/],
     maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,

@@ -3,11 +3,13 @@ export function startOfflineSupport(): void {
   const marker = document.querySelector<HTMLElement>('[data-offline-marker]');
   const bar = document.querySelector<HTMLElement>('[data-update-bar]');
   const reload = document.querySelector<HTMLButtonElement>('[data-update-reload]');
+  // The offline page (src/pages/offline.astro) says itself that there is no network.
+  const offlinePage = document.querySelector('[data-offline-page]') !== null;
   // navigator.onLine only knows whether there is a network interface, not whether the site can
   // be reached; so when the page came from the service worker, ask the server (a HEAD request for
   // the uncached sw.js) and show the marker when that fails.
   const showMarker = async () => {
-    if (!marker) return;
+    if (!marker || offlinePage) return;
     if (!navigator.onLine) {
       marker.hidden = false;
       return;
@@ -27,19 +29,25 @@ export function startOfflineSupport(): void {
   window.addEventListener('offline', () => void showMarker());
 
   if (!('serviceWorker' in navigator)) return;
-  // Reload only when the merchant asked for the new version (the first install also changes
-  // the controller, and must not reload the page under them).
+  // Reload only when the merchant asked for the new version: the first install also changes the
+  // controller, and an update taken in another tab changes it here too; neither may reload the
+  // page under them (they may be halfway through a troubleshooter).
   let asked = false;
-  const offer = (waiting: ServiceWorker) => {
+  const updating = navigator.serviceWorker.controller !== null;
+  const offer = (waiting?: ServiceWorker) => {
     if (!bar || !reload) return;
     bar.hidden = false;
     reload.onclick = () => {
       asked = true;
-      waiting.postMessage({ type: 'SKIP_WAITING' });
+      // Still waiting: let it take over (controllerchange then reloads). Already taken over, in
+      // this tab or another: this page is the old version, so reloading is all that is left.
+      if (waiting?.state === 'installed') waiting.postMessage({ type: 'SKIP_WAITING' });
+      else location.reload();
     };
   };
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (asked) location.reload();
+    else if (updating) offer();
   });
   const register = () =>
     navigator.serviceWorker
@@ -48,6 +56,7 @@ export function startOfflineSupport(): void {
         if (!registration) return; // some embedded browsers and test harnesses block registration
         // A worker already waiting: a new version was installed on an earlier visit.
         if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+        else if (offlinePage) void heldNow().then((held) => held && offer());
         registration.addEventListener('updatefound', () => {
           const incoming = registration.installing;
           incoming?.addEventListener('statechange', () => {
@@ -63,4 +72,19 @@ export function startOfflineSupport(): void {
   };
   if (document.readyState === 'complete') afterLoad();
   else window.addEventListener('load', afterLoad, { once: true });
+}
+
+/**
+ * Whether the offline copy now holds the address the offline page stands in for. A waiting
+ * version takes over when the last tab of the old one navigates, which can be the very navigation
+ * the old one answered with the offline page: then reloading shows the page.
+ */
+async function heldNow(): Promise<boolean> {
+  if (!('caches' in window) || location.pathname.startsWith('/offline/')) return false;
+  const url = new URL(location.href);
+  url.search = '';
+  url.hash = '';
+  if (url.pathname.endsWith('/')) url.pathname += 'index.html';
+  // Workbox keys each page by its URL plus a revision parameter.
+  return (await caches.match(url.href, { ignoreSearch: true })) !== undefined;
 }

@@ -171,6 +171,28 @@ describe('search', () => {
     await expect(page.locator('[data-search-empty] a[href="/zh-hant/codes/"]').count()).resolves.toBe(1);
   });
 
+  it('says nothing matched and offers the ways on for a query of only punctuation or emoji, with a quiet console', async () => {
+    const { context: c, page: p } = await openPage(browser);
+    const messages: string[] = [];
+    p.on('console', (msg) => messages.push(`${msg.type()}: ${msg.text()}`));
+    p.on('pageerror', (err) => messages.push(`pageerror: ${err.message}`));
+    for (const q of ['???', '-', '😀', '。。。', '❤️', '！？…']) {
+      const url = new URL(`${baseUrl()}/zh-hant/search/`);
+      url.searchParams.set('q', q);
+      await p.goto(url.href);
+      await p.waitForFunction(
+        () =>
+          !document.querySelector('[data-search-empty]')?.hasAttribute('hidden') ||
+          !document.getElementById('search-error')?.hidden,
+      );
+      await expect(p.locator('[data-search-empty]').isVisible(), q).resolves.toBe(true);
+      await expect(p.locator('#search-error').isVisible(), q).resolves.toBe(false);
+      await expect(p.locator('[data-search-empty] a[href="/zh-hant/codes/"]').count(), q).resolves.toBe(1);
+    }
+    expect(messages).toEqual([]);
+    await c.close();
+  });
+
   it('handles an empty query, a very long one, a lone punctuation mark and markup without injecting anything', async () => {
     for (const q of [
       '',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildWithContent, cleanFixture } from '../helpers/fixture-build';
 
@@ -12,6 +14,10 @@ function failingBuild(overlay: Record<string, string>): string {
   return result.output;
 }
 
+const minimalCodes = readFileSync(
+  path.resolve(import.meta.dirname, '../fixtures/content-min/codes/codes.yaml'),
+  'utf8',
+);
 const article = (front: string) => `---\n${front}\nupdated: 2026-11-24\n---\n\n正文。\n`;
 const description = 'description: 這是一篇用來測試構建錯誤提示的文章，內容只有一句話。';
 
@@ -71,5 +77,34 @@ describe('an author mistake fails the build with file, field and fix', { timeout
     });
     expect(out).toContain('zh-hant/provider/index.html links to /zh-hant/codes/zz/');
     expect(out).toContain('Fix: correct the link in the article');
+  });
+
+  it('invalid YAML in the code list names the file, the line, the field and the fix', () => {
+    const out = failingBuild({ 'codes/codes.yaml': minimalCodes.replace('display: [密碼錯]', 'display: [密碼錯') });
+    expect(out).toContain(
+      'src/content/codes/codes.yaml:3: this is not valid YAML (field `display`, code 55): Flow sequence in block collection must be sufficiently indented and end with a ].',
+    );
+    expect(out).toContain(
+      'Fix line 3 of src/content/codes/codes.yaml: indent every field two spaces under its `- id:`',
+    );
+  });
+
+  it('a code listed twice names both lines', () => {
+    const out = failingBuild({ 'codes/codes.yaml': `${minimalCodes}${minimalCodes.split('- id: A0')[0]}` });
+    expect(out).toContain(
+      'src/content/codes/codes.yaml:20: code 55 is listed twice, at lines 1 and 20 (field `id`); the second would replace the first.',
+    );
+    expect(out).toContain('Keep one entry for code 55: merge what is right into the one at line 1');
+  });
+
+  it('an unclosed frontmatter says so, not that title, description and updated are missing', () => {
+    const out = failingBuild({
+      'articles/hardware/open.mdx': `---\ntitle: 打印機卡紙怎麼辦\n${description}\nupdated: 2026-11-24\n\n正文。\n`,
+    });
+    expect(out).toContain(
+      'src/content/articles/hardware/open.mdx: the frontmatter opened with `---` on line 1 is never closed, so none of its fields (title, description, updated…) can be read.',
+    );
+    expect(out).toContain('Add a line with only `---` after line 4 (the last field), before the article text.');
+    expect(out).not.toContain('add a `title:` line');
   });
 });

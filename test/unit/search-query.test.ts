@@ -4,6 +4,7 @@ import {
   convertScript,
   findCodeByMessage,
   findCodeId,
+  hasWords,
   normalize,
   searchVariants,
   stripFiller,
@@ -81,5 +82,13 @@ describe('reading a query', () => {
     expect(applySynonyms('屏幕凍結', synonyms)).toBe('死機');
     expect(applySynonyms('怎麼對帳', synonyms)).toBe('怎麼 對賬');
     expect(applySynonyms('有人說交錢可以幫我解凍', synonyms)).toBe('有人說交錢可以 解凍');
+  });
+
+  it('finds nothing to look up in a query of only punctuation, symbols or emoji', () => {
+    for (const q of ['???', '-', '😀', '。。。', '❤️', '👍🏽', '！？…', '☆★']) {
+      expect(hasWords(normalize(q)), q).toBe(false);
+      expect(searchVariants(q, { chars: {}, synonyms }), q).toEqual([]);
+    }
+    for (const q of ['55', 'a0', '缺紙', '😀 缺紙', 'POS機？']) expect(hasWords(normalize(q)), q).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import {
   bareCode,
   findCodeByMessage,
   findCodeId,
+  hasWords,
   normalize,
   searchVariants,
   type SearchData,
@@ -108,7 +109,8 @@ export const pageSize = 5;
 export async function search(query: string, category: string): Promise<Found> {
   const found: Found = { hits: [], remaining: [], seen: new Set() };
   const q = normalize(query);
-  if (!q) return found;
+  // Only punctuation or emoji (「???」, 「😀」): nothing to look up, so nothing matched.
+  if (!hasWords(q)) return found;
   const [pf, d] = await Promise.all([loadPagefind(), loadData()]);
   if (!category || category === 'codes') {
     const id = findCodeId(q, new Set(d.codes.map((c) => c.id)));

@@ -26,6 +26,11 @@ export function normalize(query: string): string {
     .slice(0, maxQueryLength);
 }
 
+/** Whether a query has anything to look up: a letter or digit, not only punctuation, symbols or emoji. */
+export function hasWords(query: string): boolean {
+  return /[\p{L}\p{N}]/u.test(query);
+}
+
 /** Converts characters of the other script into this page's script. */
 export function convertScript(query: string, chars: Record<string, string>): string {
   return [...query].map((ch) => chars[ch] ?? ch).join('');
@@ -109,5 +114,5 @@ export function searchVariants(query: string, data: Pick<SearchData, 'chars' | '
     stripFiller(converted),
     converted,
   ];
-  return [...new Set(variants.filter((v) => v.replace(/[\p{P}\p{S}\s]/gu, '').length > 0))];
+  return [...new Set(variants.filter(hasWords))];
 }
