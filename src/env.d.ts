@@ -6,3 +6,9 @@ declare module 'virtual:pos-hans' {
   const table: { chars: Record<string, string>; exceptions: Record<string, string> };
   export default table;
 }
+
+declare module '*.yaml' {
+  /** A YAML file of src/content/flows/, parsed (scripts/vite-plugin-flows.mjs); checked by src/machines/. */
+  const data: unknown;
+  export default data;
+}

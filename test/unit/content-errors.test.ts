@@ -41,12 +41,14 @@ describe('an author mistake fails the build with file, field and fix', { timeout
     expect(out).toContain('Move the file into one of src/content/articles/');
   });
 
-  it('a flow that is not a machine names the field and the known flows', () => {
+  it('a flow that has no flow file names the field and the known flows', () => {
     const out = failingBuild({
       'articles/hardware/index.mdx': article(`title: 硬件故障\n${description}\nflow: printer`),
     });
     expect(out).toContain('hardware/index.mdx');
-    expect(out).toContain('`flow:` must name a machine in src/machines/: hardware, software, network, security, apply');
+    expect(out).toContain(
+      '`flow: printer` names no flow file: write one of hardware, software, network, security, apply (files in src/content/flows/)',
+    );
   });
 
   it('a related id that is not an article names the file, field and the ids to use', () => {

@@ -1,13 +1,14 @@
 /**
  * <pos-troubleshooter>: runs one flow machine as a step-by-step troubleshooter.
  *
- * Attributes: `flow` (required: hardware, software, network, security, apply), `lang` (zh-Hant |
+ * Attributes: `flow` (required: a file name in src/content/flows/), `lang` (zh-Hant |
  * zh-Hans; default: the nearest `lang` in the page), `history` (`hash` keeps the path in
  * location.hash; default none), `hotline` (number shown on escalations), `heading-level` (2–6,
  * default 2).
  * Events (bubbling, composed; detail { flow, state, path, answers }): `pos-troubleshooter:step`,
  * `pos-troubleshooter:outcome` (+ outcome, summary), `pos-troubleshooter:error` (+ message).
  * On the site, `record-url` links each outcome to a repair record filled from this device.
+ * `start` begins at that node of the flow (a question's id) instead of the flow's first.
  * Parts: question, answer, back, restart, outcome (data-outcome), summary, summary-text, copy,
  * progress, error. Slots: `static` (the server-rendered flow, shown when printing),
  * `escalation` (the host's own wording on every escalation).
@@ -15,11 +16,10 @@
  * --pos-font, --pos-font-size, --pos-radius, --pos-ok, --pos-warn.
  */
 import { createActor, type AnyActorRef, type AnyStateMachine } from 'xstate';
-import { flowNames, isFlowName } from '../../lib/taxonomy';
 import type { Flow } from '../../machines/types';
 import { h, list } from './dom';
 import { isOutcome, readStates, stepsLeft, type FlowState } from '../../machines/model';
-import { flowLoaders } from './flows';
+import { flowNames, isFlowName, loadFlow } from '../../machines/manifest';
 import { isOurHash, readHash, writeHash } from './history';
 import { format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
@@ -117,7 +117,9 @@ export class PosTroubleshooter extends HTMLElement {
       return;
     }
     try {
-      this.#flow = await flowLoaders[name]();
+      const flow = await loadFlow(name, this.getAttribute('start'));
+      if (!flow) throw new Error('not in the manifest');
+      this.#flow = flow;
     } catch (error) {
       if (generation === this.#generation)
         this.#fail(format(this.#tr, 'widget.error.load'), `flow "${name}" failed to load: ${String(error)}`);
