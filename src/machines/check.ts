@@ -120,14 +120,18 @@ export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts)
     reached.add(id);
     queue.push(...next(id));
   }
-  for (const id of ids)
-    if (!reached.has(id))
-      add(
-        id,
-        '(the node)',
-        'no answer leads to this node, so no merchant ever sees it',
-        `point an answer's \`next\` to "${id}", or delete the node`,
-      );
+  // Only the first node of each unreached branch (the one nothing else points to): its fix reconnects
+  // the rest. When the start itself is wrong, that problem is enough.
+  const unreached = ids.filter((id) => !reached.has(id));
+  const pointedTo = new Set(unreached.flatMap(next));
+  const roots = unreached.filter((id) => !pointedTo.has(id));
+  for (const id of flow.nodes[flow.start] ? (roots.length ? roots : unreached) : [])
+    add(
+      id,
+      '',
+      'no answer leads to this node, so no merchant ever sees it',
+      `point an answer's \`next\` to "${id}", or delete the node`,
+    );
 
   // Dead ends: a reachable node from which no outcome can be reached (a loop with no way out).
   const ends = new Set(ids.filter((id) => flow.nodes[id]!.kind === 'outcome'));
@@ -140,8 +144,9 @@ export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts)
         grew = true;
       }
   }
+  const complete = (id: string) => answersOf(flow.nodes[id]!).every((a) => flow.nodes[a.next]);
   for (const id of ids)
-    if (reached.has(id) && !ends.has(id) && answersOf(flow.nodes[id]!).length > 0)
+    if (reached.has(id) && !ends.has(id) && answersOf(flow.nodes[id]!).length > 0 && complete(id))
       add(
         id,
         'answers',

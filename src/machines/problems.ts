@@ -10,7 +10,7 @@ export interface FlowProblem {
   file: string;
   /** The node's id, or '' for a field of the file itself (`start`, `title`). */
   node: string;
-  /** The field, relative to the node (or the file), e.g. `answers.YES.next`. */
+  /** The field, relative to the node (or the file), e.g. `answers.YES.next`; '' for the whole node. */
   field: string;
   /** What is wrong, and why it matters. */
   message: string;
@@ -20,7 +20,7 @@ export interface FlowProblem {
 
 /** Where a problem is: file, node and field. */
 export const whereIs = (p: FlowProblem): string =>
-  `${p.file}: ${p.node ? `node "${p.node}", ` : ''}field \`${p.field}\``;
+  [p.file, p.node && `node "${p.node}"`, p.field && `field \`${p.field}\``].filter(Boolean).join(', ');
 
 /** Formats problems one per line: where, what is wrong, the fix. */
 export function formatProblems(problems: FlowProblem[]): string {
@@ -49,7 +49,7 @@ export function problemsFromIssues(
     const path = issue.path.map(String);
     const inNode = path[0] === 'nodes' && path.length > 1;
     const node = inNode ? path[1]! : '';
-    const field = (inNode ? path.slice(2) : path).join('.') || (inNode ? '(the node)' : '(the file)');
+    const field = (inNode ? path.slice(2) : path).join('.');
     return {
       file,
       node,
