@@ -10,6 +10,11 @@ export default function posHelp() {
   return {
     name: 'pos-help',
     hooks: {
+      // The author preview of every flow (/dev/flows/) exists only in `astro dev`.
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command === 'dev')
+          injectRoute({ pattern: '/dev/flows', entrypoint: './src/components/dev/FlowPreview.astro' });
+      },
       // In `astro dev`, check the flows at start and whenever a flow file changes (pages that show a
       // flow also fail with the same error, shown in the browser).
       'astro:server:setup': ({ server, logger }) => {
