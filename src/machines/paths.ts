@@ -35,8 +35,11 @@ export function listPaths(flow: Flow): FlowPath[] {
     });
 }
 
-/** Every path, readable: state —answer→ state … (outcome); `by` picks the answer's label or event. */
-export function describePaths(flow: Flow, by: 'label' | 'event' = 'label'): string[] {
+/**
+ * Every path, readable: state —ANSWER→ state … (outcome). By default the structure only (node ids
+ * and answer names), so rewording a label changes no snapshot; `by: 'label'` shows the labels.
+ */
+export function describePaths(flow: Flow, by: 'label' | 'event' = 'event'): string[] {
   return listPaths(flow)
     .map((p) => `${p.steps.map((s) => `${s.state} —${s[by]}→ `).join('')}${p.end} (${p.outcome})`)
     .sort();
