@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flowJsonSchemas, schemaText } from '../../src/machines/json-schema';
-import { flowNames } from '../../src/machines/manifest';
+import { flowNames, loadFlow } from '../../src/machines/manifest';
 
 const dir = path.resolve(import.meta.dirname, '../../src/content/flows');
 
@@ -22,5 +22,12 @@ describe('the flow files', () => {
 
   it('make the list of flows, in their order', () => {
     expect(flowNames).toEqual(['hardware', 'software', 'network', 'security', 'apply']);
+  });
+
+  it('load one flow on demand, beginning at another question when asked (the element’s `start`)', async () => {
+    expect((await loadFlow('hardware'))!.machine.config.initial).toBe('identifyingSymptom');
+    expect((await loadFlow('hardware', 'checkingPaper'))!.machine.config.initial).toBe('checkingPaper');
+    expect((await loadFlow('hardware', 'resolvedClock'))!.machine.config.initial).toBe('identifyingSymptom');
+    expect(await loadFlow('printer')).toBeUndefined();
   });
 });
