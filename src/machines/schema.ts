@@ -35,7 +35,7 @@ const common = {
 
 /** A question: optional things to do first, then one question with its answers. */
 export const questionSchema = z.strictObject({
-  kind: z.literal('question'),
+  kind: z.literal('question').describe('A question: optional steps first, then answers that lead on'),
   ...common,
   /** The question, as the step's heading. */
   question: text.describe('The question, as the step heading'),
@@ -56,7 +56,7 @@ export const questionSchema = z.strictObject({
 
 /** A step: instructions with one way on (the button says `done.label`; its event is DONE). */
 export const stepSchema = z.strictObject({
-  kind: z.literal('step'),
+  kind: z.literal('step').describe('Instructions with one button (done) that leads on'),
   ...common,
   /** What to do, as the step's heading. */
   title: text.describe('What to do, as the step heading'),
@@ -70,7 +70,7 @@ export const stepSchema = z.strictObject({
 
 /** An outcome: fixed (`resolved`) or whom to call and what to tell them (`escalate`). */
 export const outcomeSchema = z.strictObject({
-  kind: z.literal('outcome'),
+  kind: z.literal('outcome').describe('An end: resolved (fixed now) or escalate (whom to call, what to tell)'),
   ...common,
   /** `resolved`: the merchant can fix it now; `escalate`: someone else must act. */
   outcome: z.enum(['resolved', 'escalate']).describe('resolved: fixed now; escalate: someone else must act'),
