@@ -5,6 +5,7 @@ import siteConfig from './site.config.mjs';
 import posHelp from './scripts/integration.mjs';
 import hansPlugin from './scripts/vite-plugin-hans.mjs';
 import themePlugin from './scripts/vite-plugin-theme.mjs';
+import flowsPlugin from './scripts/vite-plugin-flows.mjs';
 
 export default defineConfig({
   site: siteConfig.site,
@@ -13,7 +14,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), posHelp()],
   vite: {
-    plugins: [hansPlugin(), themePlugin()],
+    plugins: [flowsPlugin(), hansPlugin(), themePlugin()],
     build: {
       // Strict CSP (no 'unsafe-inline'): every script, stylesheet, font and image is a file, never
       // inlined into the page (Astro inlines small scripts under this limit; data: fonts would
@@ -23,6 +24,9 @@ export default defineConfig({
         onwarn(warning, warn) {
           // MDX in Astro 7 marks its modules with a harmless head-inject directive (STACK.md, trap 6).
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          // The server loads every flow file eagerly (src/machines/registry.ts); only the browser's
+          // per-flow chunks (src/machines/manifest.ts) need the dynamic imports.
+          if (warning.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && /src\/content\/flows\//.test(warning.message)) return;
           warn(warning);
         },
       },

@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import flowsPlugin from './scripts/vite-plugin-flows.mjs';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [flowsPlugin()],
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
@@ -11,6 +13,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [flowsPlugin()],
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -55,8 +55,9 @@ function pageFigures(dist) {
   const articleHtml = weights
     .filter((w) => /^zh-han[st]\/(hardware|software|network|security)\/[^/]+\/index\.html$/.test(w.page))
     .map((w) => w.html);
+  // Pages without the troubleshooter: whichever article carries a flow shows the element.
   const noWidget = weights.filter(
-    (w) => !/^zh-han[st]\/(hardware|software|network|security|apply)\/index\.html$|\/embed\//.test(w.page),
+    (w) => !/\/embed\//.test(w.page) && !readFileSync(path.join(dist, w.page), 'utf8').includes('<pos-troubleshooter'),
   );
   return {
     pages: pages.length,

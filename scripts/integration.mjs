@@ -1,5 +1,6 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
+import { isFlowsYaml } from './flow-files.mjs';
 /**
  * The build steps Astro does not do itself, run in order after the pages are written:
  * check links, index with Pagefind, bundle the embeddable element, generate the service worker;
@@ -14,6 +15,28 @@ export default function posHelp() {
       'astro:config:done': async () => {
         const { checkFrontmatter } = await import('./build/check-frontmatter.mjs');
         checkFrontmatter(process.cwd());
+      },
+      // The author preview of every flow (/dev/flows/) exists only in `astro dev`.
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command === 'dev')
+          injectRoute({ pattern: '/dev/flows', entrypoint: './src/components/dev/FlowPreview.astro' });
+      },
+      // In `astro dev`, check the flows at start and whenever a flow file changes (pages that show a
+      // flow also fail with the same error, shown in the browser).
+      'astro:server:setup': ({ server, logger }) => {
+        const run = async () => {
+          const { checkFlows } = await import('./build/check-flows.mjs');
+          try {
+            logger.info(`flows: ${await checkFlows(process.cwd())} flows pass their checks`);
+          } catch (error) {
+            const { message, hint } = /** @type {Error & { hint?: string }} */ (error);
+            logger.error(hint ? `${message}\n${hint}` : message);
+          }
+        };
+        void run();
+        server.watcher.on('all', (_event, file) => {
+          if (isFlowsYaml(file)) void run();
+        });
       },
       'astro:build:start': async ({ logger }) => {
         const { checkFlows } = await import('./build/check-flows.mjs');

@@ -7,13 +7,14 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
+import { listFlows } from './flow-files.mjs';
 
 const dist = path.resolve('dist');
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.error('No built site in dist/. Run `npm run build` first.');
   process.exit(1);
 }
-const flows = ['hardware', 'software', 'network', 'security', 'apply'];
+const flows = listFlows(process.cwd()).map((f) => f.name);
 const sheets = ['zh-hant', 'zh-hans'].flatMap((lang) =>
   [...flows, 'repair-record', 'booklet'].map((name) => ({ lang, name })),
 );

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { runnerImport } from 'vite';
+import flowsPlugin from './vite-plugin-flows.mjs';
 import * as OpenCC from 'opencc-js';
 
 const id = 'virtual:pos-hans';
@@ -79,6 +80,7 @@ export async function loadHansTable(root) {
   const { module: registry } = await runnerImport(path.join(root, 'src/machines/registry.ts'), {
     configFile: false,
     root,
+    plugins: [flowsPlugin()],
   });
   const { module: strings } = await runnerImport(path.join(root, 'src/i18n/widget.ts'), { configFile: false, root });
   /** @type {Set<string>} */
@@ -100,7 +102,7 @@ export default function hansPlugin(root = process.cwd()) {
     },
     async load(moduleId) {
       if (moduleId !== resolved) return undefined;
-      for (const dir of ['src/machines', 'src/i18n']) this.addWatchFile(path.join(root, dir));
+      for (const dir of ['src/content/flows', 'src/i18n']) this.addWatchFile(path.join(root, dir));
       return `export default ${JSON.stringify(await loadHansTable(root))};`;
     },
   };

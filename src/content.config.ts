@@ -1,8 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { articleCategories, flowNames } from './lib/taxonomy';
+import { articleCategories } from './lib/taxonomy';
 import { codesLoader } from './lib/content/codes-loader';
+import { flowNames, isFlowName } from './machines/manifest';
+import { flowSchema } from './machines/schema';
 
 const categoryHint = `the folder under src/content/articles/ must be one of: ${articleCategories.join(', ')}`;
 
@@ -22,9 +24,18 @@ export const articleSchema = z.object({
   updated: z.coerce.date({ error: 'write `updated:` as a date, e.g. updated: 2026-11-24' }),
   /** Position among the category's articles (index.mdx is always first). */
   order: z.number().int().min(0).default(10),
-  /** Troubleshooter flow shown on this page; must be a machine in src/machines/. */
+  /** Troubleshooter shown on this page: the id of a flow, i.e. a file src/content/flows/{flow}.yaml. */
   flow: z
-    .enum(flowNames, { error: `\`flow:\` must name a machine in src/machines/: ${flowNames.join(', ')}` })
+    .string()
+    .refine(isFlowName, {
+      error: (issue) =>
+        `\`flow: ${String(issue.input)}\` names no flow file: write one of ${flowNames.join(', ')} (files in src/content/flows/), or add src/content/flows/${String(issue.input)}.yaml`,
+    })
+    .optional(),
+  /** The node of that flow to start at (its id in the flow file), when this page answers a later question. */
+  flowStart: z
+    .string()
+    .regex(/^[a-z][A-Za-z0-9]*$/, 'write `flowStart:` as a node id, e.g. checkingPaper')
     .optional(),
   /** On-screen messages and symptoms a merchant may see; listed on the page and indexed for search. */
   messages: z.array(z.string().min(2)).default([]),
@@ -74,5 +85,11 @@ const codes = defineCollection({
   schema: codeSchema,
 });
 
-export const collections = { articles, codes };
+/** The decision flows: one file per flow, src/content/flows/{flow}.yaml (files starting with _ are shared texts). */
+const flows = defineCollection({
+  loader: glob({ pattern: '[!_]*.yaml', base: './src/content/flows' }),
+  schema: flowSchema,
+});
+
+export const collections = { articles, codes, flows };
 export { categoryHint };

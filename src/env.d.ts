@@ -8,3 +8,9 @@ declare module 'virtual:pos-hans' {
 }
 
 declare module 'virtual:pos-theme.css' {}
+
+declare module '*.yaml' {
+  /** A YAML file of src/content/flows/, parsed (scripts/vite-plugin-flows.mjs); checked by src/machines/. */
+  const data: unknown;
+  export default data;
+}

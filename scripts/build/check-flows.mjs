@@ -1,17 +1,29 @@
 // @ts-check
 import path from 'node:path';
 import { runnerImport } from 'vite';
+import { flowsDir, listFlows, readFlowsYaml } from '../flow-files.mjs';
+import flowsPlugin from '../vite-plugin-flows.mjs';
 
 /**
- * Runs the flow checks of src/machines/check.ts over every registered flow before the pages are
- * built; an authoring mistake stops the build naming the flow, the state and the fix.
+ * Runs the flow checks of src/machines/ over every file in src/content/flows/ before the pages are
+ * built; authoring mistakes stop the build with one AstroError naming each file, node, field and fix.
  * @param {string} root
+ * @returns {Promise<number>} how many flows passed
  */
 export async function checkFlows(root) {
-  /** @param {string} file relative to `root` */
-  const load = async (file) => (await runnerImport(path.join(root, file), { configFile: false, root })).module;
-  const { flows } = await load('src/machines/registry.ts');
-  const { assertFlows } = await load('src/machines/check.ts');
-  assertFlows(flows);
-  return Object.keys(flows).length;
+  const { module } = await runnerImport(path.join(root, 'src/machines/load.ts'), {
+    configFile: false,
+    root,
+    plugins: [flowsPlugin()],
+  });
+  const { loadFlows, flowsError } = /** @type {typeof import('../../src/machines/load.ts')} */ (module);
+  const sources = listFlows(root).map((f) => ({
+    name: f.name,
+    file: path.relative(root, f.file).split(path.sep).join('/'),
+    data: readFlowsYaml(f.file),
+  }));
+  const shared = path.join(root, flowsDir, '_shared.yaml');
+  const { flows, problems } = loadFlows(sources, { file: `${flowsDir}/_shared.yaml`, data: readFlowsYaml(shared) });
+  if (problems.length) throw flowsError(problems);
+  return flows.length;
 }

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import hansPlugin from '../vite-plugin-hans.mjs';
+import flowsPlugin from '../vite-plugin-flows.mjs';
 
 /**
  * Where the bundle is built before the pages, so the integrator guide can print its SRI hash.
@@ -24,7 +25,7 @@ export async function buildEmbed(root) {
     configFile: false,
     root,
     logLevel: 'warn',
-    plugins: [hansPlugin(root)],
+    plugins: [flowsPlugin(), hansPlugin(root)],
     build: {
       outDir,
       emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { articleCategories, isArticleCategory, type ArticleCategory } from './taxonomy';
+import { flowList, getFlow } from '../machines/registry';
 
 /** An article with its place in the site. */
 export interface Article {
@@ -55,10 +56,34 @@ export function getArticles(): Promise<Article[]> {
         }
       }
     }
+    for (const article of list) checkFlowStart(article);
     const rank = (a: Article) => articleCategories.indexOf(a.category) * 10_000 + (a.slug ? 1 + a.entry.data.order : 0);
     return list.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
   })();
   return cache;
+}
+
+/** Checks that `flowStart:` names a node of the article's flow, and only comes with `flow:`. */
+function checkFlowStart(article: Article): void {
+  const { flow: name, flowStart } = article.entry.data;
+  if (!flowStart) return;
+  const flow = name ? getFlow(name) : undefined;
+  if (!flow)
+    throw new AstroError(
+      `${sourceOf(article.entry)}: field \`flowStart\` is set but the page names no flow.`,
+      `Add \`flow:\` (one of ${flowList.map((f) => f.name).join(', ')}), or remove \`flowStart\`.`,
+    );
+  const nodes = Object.keys(flow.machine.config.states ?? {});
+  if (!nodes.includes(flowStart) || flow.machine.states[flowStart]?.type === 'final')
+    throw new AstroError(
+      `${sourceOf(article.entry)}: field \`flowStart\` names "${flowStart}", which is not a question of the flow "${name}".`,
+      `Use a question or step of src/content/flows/${name}.yaml: ${nodes.filter((n) => flow.machine.states[n]?.type !== 'final').join(', ')}.`,
+    );
+}
+
+/** The article that carries a flow (the first, in reading order, that names it); undefined if none does. */
+export async function flowArticle(name: string): Promise<Article | undefined> {
+  return (await getArticles()).find((a) => a.entry.data.flow === name && !a.entry.data.flowStart);
 }
 
 /** Looks up an article by id; undefined when there is none. */

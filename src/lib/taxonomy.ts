@@ -25,15 +25,8 @@ export const categories = [...articleCategories, 'codes'] as const;
 /** Any category of the contract. */
 export type Category = (typeof categories)[number];
 
-/** Flows of the contract: one XState machine each, in src/machines/{flow}.ts. */
-export const flowNames = ['hardware', 'software', 'network', 'security', 'apply'] as const;
-/** A flow name. */
-export type FlowName = (typeof flowNames)[number];
-
 /** Is `value` a known URL language? */
 export const isLang = (value: string): value is Lang => (langs as readonly string[]).includes(value);
-/** Is `value` a known flow? */
-export const isFlowName = (value: string): value is FlowName => (flowNames as readonly string[]).includes(value);
 /** Is `value` a category that holds articles? */
 export const isArticleCategory = (value: string): value is ArticleCategory =>
   (articleCategories as readonly string[]).includes(value);

@@ -1,156 +1,159 @@
-import { getSimplePaths } from '@xstate/graph';
-import type { Flow, StepMeta } from './types.ts';
-import { isOutcome, readStates } from './model.ts';
+/**
+ * The flow checks shared by `astro dev`, the build and the tests: every target exists, every node
+ * is reached, every path ends in an outcome, outcomes say what they must, shared texts exist, and
+ * the safety rules hold. Each problem names the file, the node, the field and the fix.
+ */
+import { answersOf } from './compile.ts';
+import type { FlowProblem } from './problems.ts';
+import { checkSafety } from './safety.ts';
+import type { FlowFile, SharedTexts } from './schema.ts';
 
-/** One thing wrong with a flow, said so an author can fix it. */
-export interface FlowProblem {
-  flow: string;
-  state: string;
-  message: string;
-  fix: string;
+/** Edit distance, to suggest the node an author meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
 }
 
-type RawState = { type?: string; meta?: StepMeta; on?: Record<string, unknown> };
+/** The fix for a target that is not a node: the nearest id if one is close, else the ids to use. */
+function targetFix(target: string, ids: string[]): string {
+  const near = ids
+    .map((id) => [id, distance(target.toLowerCase(), id.toLowerCase())] as const)
+    .sort((a, b) => a[1] - b[1])[0];
+  if (near && near[1] <= Math.max(2, Math.floor(target.length / 4))) return `did you mean "${near[0]}"? Correct the id`;
+  return `write one of: ${ids.join(', ')}; or add a node "${target}"`;
+}
 
-/** Checks a flow's raw config (works before XState resolves targets, so a typo is named). */
-export function checkFlowConfig(
-  name: string,
-  config: { initial?: unknown; states?: Record<string, RawState> },
-): FlowProblem[] {
+/** Checks one parsed flow file; `file` is its path for the messages. */
+export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts): FlowProblem[] {
   const problems: FlowProblem[] = [];
-  const add = (state: string, message: string, fix: string) => problems.push({ flow: name, state, message, fix });
-  const states = config.states ?? {};
-  const ids = Object.keys(states);
-  const initial = String(config.initial ?? '');
-  if (!states[initial])
+  const add = (node: string, field: string, message: string, fix: string) =>
+    problems.push({ file, node, field, message, fix });
+  const ids = Object.keys(flow.nodes);
+  if (!flow.nodes[flow.start])
     add(
-      initial || '(none)',
-      `the initial state "${initial}" does not exist`,
-      `set \`initial\` to one of: ${ids.join(', ')}`,
+      '',
+      'start',
+      `the flow starts at "${flow.start}", which is not a node of this flow`,
+      targetFix(flow.start, ids),
     );
-  for (const [id, node] of Object.entries(states)) {
-    const meta = node.meta;
-    const on = Object.fromEntries(
-      Object.entries(node.on ?? {}).map(([e, t]) => [
-        e,
-        String(typeof t === 'object' && t ? (t as { target: unknown }).target : t).replace(/^\./, ''),
-      ]),
-    );
-    for (const [event, target] of Object.entries(on)) {
-      if (!states[target])
+
+  for (const [id, node] of Object.entries(flow.nodes)) {
+    for (const answer of answersOf(node)) {
+      const field = node.kind === 'step' ? 'done.next' : `answers.${answer.event}.next`;
+      if (!flow.nodes[answer.next])
         add(
           id,
-          `answer ${event} points to "${target}", which is not a state`,
-          `add a state "${target}" or point ${event} to one of: ${ids.join(', ')}`,
+          field,
+          `answer ${answer.event} leads to "${answer.next}", which is not a node of this flow`,
+          targetFix(answer.next, ids),
         );
     }
-    if (node.type === 'final') {
-      if (!meta || meta.kind !== 'outcome')
+    if (node.kind === 'question' && answersOf(node).length === 0)
+      add(
+        id,
+        'answers',
+        'this question has no answers, so a merchant who reaches it is stuck',
+        'add answers, or make it `kind: outcome`',
+      );
+    if (node.kind !== 'outcome') continue;
+    if (node.outcome === 'escalate' && !node.contact)
+      add(
+        id,
+        'contact',
+        'an escalation must say whom to contact',
+        'add `contact:` (a text, or `{ shared: provider }`)',
+      );
+    if (node.outcome === 'escalate' && !node.tell?.length)
+      add(id, 'tell', 'an escalation must say what to tell them', 'add `tell:` with the details to give, item by item');
+    if (node.outcome === 'resolved' && !node.prevent?.length)
+      add(
+        id,
+        'prevent',
+        'a resolved outcome must say how to keep it from happening again',
+        'add `prevent:` with one or more tips',
+      );
+    const refs = [
+      ...(node.contact && typeof node.contact !== 'string'
+        ? [{ field: 'contact', id: node.contact.shared, part: 'contact' as const }]
+        : []),
+      ...(node.tell ?? []).flatMap((t, i) =>
+        typeof t === 'string' ? [] : [{ field: `tell.${i}`, id: t.shared, part: 'tell' as const }],
+      ),
+    ];
+    for (const ref of refs)
+      if (!shared[ref.id]?.[ref.part])
         add(
           id,
-          'this final state has no outcome meta',
-          "add meta: { kind: 'outcome', outcome: 'resolved' | 'escalate', title, steps }",
-        );
-      else {
-        if (meta.outcome !== 'resolved' && meta.outcome !== 'escalate')
-          add(id, `outcome kind "${String(meta.outcome)}" is not known`, "use outcome: 'resolved' or 'escalate'");
-        if (!meta.title?.trim()) add(id, 'the outcome has no title', 'add a `title` saying what the result is');
-        if (!meta.steps?.length) add(id, 'the outcome says nothing to do', 'add `steps` with what to do now');
-        if (meta.outcome === 'escalate' && (!meta.contact?.trim() || !meta.tell?.length))
-          add(id, 'an escalation must say whom to contact and what to tell them', 'add `contact` and `tell`');
-        if (meta.outcome === 'resolved' && !meta.prevent?.length)
-          add(id, 'a resolved outcome must say how to keep it from happening again', 'add `prevent`');
-      }
-      if (Object.keys(on).length)
-        add(id, 'a final state has answers', 'remove `on` from the final state, or remove `type: final`');
-      continue;
-    }
-    if (!Object.keys(on).length)
-      add(id, 'this step has no way out', "add answers in `on`, or make it an outcome with type: 'final'");
-    if (!meta || meta.kind !== 'question') {
-      add(id, 'this step has no question meta', "add meta: { kind: 'question', question, answers }");
-      continue;
-    }
-    if (!meta.question?.trim()) add(id, 'the step has no question', 'add a `question`');
-    const events = meta.answers.map((a) => a.event);
-    for (const a of meta.answers)
-      if (!a.label?.trim()) add(id, `answer ${a.event} has no label`, `give ${a.event} a \`label\` in meta.answers`);
-    for (const e of Object.keys(on))
-      if (!events.includes(e)) add(id, `answer ${e} has no label`, `add { event: '${e}', label: '…' } to meta.answers`);
-    for (const e of events)
-      if (!(e in on))
-        add(
-          id,
-          `meta.answers lists ${e}, which the state does not accept`,
-          `add ${e} to \`on\` or remove it from meta.answers`,
+          ref.field,
+          `"${ref.id}" has no ${ref.part} in _shared.yaml`,
+          `use one of: ${
+            Object.keys(shared)
+              .filter((k) => shared[k]?.[ref.part])
+              .join(', ') || '(none)'
+          }; or add it to src/content/flows/_shared.yaml`,
         );
   }
-  // Reachability, from the raw config so it works even when XState would refuse the machine.
-  const seen = new Set<string>();
-  const queue = states[initial] ? [initial] : [];
+
+  // Reachability: breadth first from the start.
+  const next = (id: string) => {
+    const node = flow.nodes[id];
+    return node
+      ? answersOf(node)
+          .map((a) => a.next)
+          .filter((t) => flow.nodes[t])
+      : [];
+  };
+  const reached = new Set<string>();
+  const queue = flow.nodes[flow.start] ? [flow.start] : [];
   while (queue.length) {
     const id = queue.shift()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const t of Object.values(states[id]?.on ?? {})) {
-      const target = String(typeof t === 'object' && t ? (t as { target: unknown }).target : t).replace(/^\./, '');
-      if (states[target]) queue.push(target);
-    }
+    if (reached.has(id)) continue;
+    reached.add(id);
+    queue.push(...next(id));
   }
-  for (const id of ids)
-    if (!seen.has(id)) add(id, 'no answer leads to this state', `point an answer to "${id}" or delete the state`);
-  return problems;
-}
+  // Only the first node of each unreached branch (the one nothing else points to): its fix reconnects
+  // the rest. When the start itself is wrong, that problem is enough.
+  const unreached = ids.filter((id) => !reached.has(id));
+  const pointedTo = new Set(unreached.flatMap(next));
+  const roots = unreached.filter((id) => !pointedTo.has(id));
+  for (const id of flow.nodes[flow.start] ? (roots.length ? roots : unreached) : [])
+    add(
+      id,
+      '',
+      'no answer leads to this node, so no merchant ever sees it',
+      `point an answer's \`next\` to "${id}", or delete the node`,
+    );
 
-/** Checks a registered flow: its config, then every simple path ends in an outcome. */
-export function checkFlow(flow: Flow): FlowProblem[] {
-  const problems = checkFlowConfig(flow.name, flow.machine.config as Parameters<typeof checkFlowConfig>[1]);
-  if (problems.length) return problems;
-  for (const path of getSimplePaths(flow.machine)) {
-    const state = String(path.state.value);
-    const node = readStates(flow.machine).find((s) => s.id === state);
-    if (node && !node.final && Object.keys(node.on).length === 0) {
-      problems.push({
-        flow: flow.name,
-        state,
-        message: 'a path stops here without an outcome',
-        fix: 'add answers or make it an outcome',
-      });
-    }
-  }
-  return problems;
-}
-
-/** Formats problems one per line: flow, state, what is wrong, the fix. */
-export function formatProblems(problems: FlowProblem[]): string {
-  return problems.map((p) => `flow "${p.flow}", state "${p.state}": ${p.message}. Fix: ${p.fix}.`).join('\n');
-}
-
-/** Throws one error listing every problem of every flow (used by the build and the tests). */
-export function assertFlows(flows: Record<string, Flow>): void {
-  const problems = Object.values(flows).flatMap(checkFlow);
-  if (problems.length)
-    throw new Error(`The troubleshooting flows have ${problems.length} problem(s):\n${formatProblems(problems)}`);
-}
-
-/** Every path from the start to an outcome, readable: state —answer→ state … (outcome). */
-export function describePaths(flow: Flow): string[] {
-  const states = new Map(readStates(flow.machine).map((s) => [s.id, s]));
-  return getSimplePaths(flow.machine)
-    .filter((p) => p.state.status === 'done')
-    .map((p) => {
-      let text = '';
-      let current = String(flow.machine.config.initial);
-      for (const step of p.steps) {
-        if (step.event.type === 'xstate.init') continue;
-        const meta = states.get(current)!.meta;
-        const label =
-          meta.kind === 'question' ? meta.answers.find((a) => a.event === step.event.type)?.label : step.event.type;
-        text += `${current} —${label}→ `;
-        current = states.get(current)!.on[step.event.type]!;
+  // Dead ends: a reachable node from which no outcome can be reached (a loop with no way out).
+  const ends = new Set(ids.filter((id) => flow.nodes[id]!.kind === 'outcome'));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const id of ids)
+      if (!ends.has(id) && next(id).some((t) => ends.has(t))) {
+        ends.add(id);
+        grew = true;
       }
-      const end = states.get(current)!;
-      return `${text}${current} (${isOutcome(end.meta) ? end.meta.outcome : '?'})`;
-    })
-    .sort();
+  }
+  const complete = (id: string) => answersOf(flow.nodes[id]!).every((a) => flow.nodes[a.next]);
+  for (const id of ids)
+    if (reached.has(id) && !ends.has(id) && answersOf(flow.nodes[id]!).length > 0 && complete(id))
+      add(
+        id,
+        'answers',
+        'no path from this node reaches an outcome: its answers only go round in a loop',
+        'point one of its answers towards an outcome',
+      );
+
+  problems.push(...checkSafety(file, flow));
+  return problems;
 }

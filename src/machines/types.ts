@@ -45,14 +45,16 @@ export interface OutcomeMeta {
 /** Meta of any state of a flow. */
 export type StepMeta = QuestionMeta | OutcomeMeta;
 
-/** A registered flow: its machine plus the texts that introduce it (zh-Hant). */
+/** A compiled flow: its machine plus the texts that introduce it (zh-Hant). */
 export interface Flow {
-  /** Flow name of the contract, e.g. `network`. */
-  name: import('../lib/taxonomy').FlowName;
+  /** The flow's id: its file name in src/content/flows/, e.g. `network`. */
+  name: string;
   /** Title of the troubleshooter, e.g. 網絡故障排查. */
   title: string;
   /** One or two sentences: when to use it. */
   intro: string;
+  /** Position among the flows in lists (smaller first). */
+  order: number;
   /** The XState machine (pure: no invoke, after or network). */
   machine: import('xstate').AnyStateMachine;
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { root } from '../../scripts/project-copy.mjs';
 import { buildWithContent, cleanFixture } from '../helpers/fixture-build';
 
 const dirs: string[] = [];
@@ -47,12 +50,35 @@ describe('an author mistake fails the build with file, field and fix', { timeout
     expect(out).toContain('Move the file into one of src/content/articles/');
   });
 
-  it('a flow that is not a machine names the field and the known flows', () => {
+  it('a flow that has no flow file names the field and the known flows', () => {
     const out = failingBuild({
       'articles/hardware/index.mdx': article(`title: 硬件故障\n${description}\nflow: printer`),
     });
     expect(out).toContain('hardware/index.mdx');
-    expect(out).toContain('`flow:` must name a machine in src/machines/: hardware, software, network, security, apply');
+    expect(out).toContain(
+      '`flow: printer` names no flow file: write one of hardware, software, network, security, apply (files in src/content/flows/)',
+    );
+  });
+
+  it('a flowStart that is not a question of the flow names the file, the field and the nodes to use', () => {
+    const out = failingBuild({
+      'articles/hardware/printer.mdx': article(
+        `title: 測試打印機\n${description}\nflow: hardware\nflowStart: checkingPapr`,
+      ),
+    });
+    expect(out).toContain('hardware/printer.mdx: field `flowStart` names "checkingPapr"');
+    expect(out).toContain('Use a question or step of src/content/flows/hardware.yaml: identifyingSymptom,');
+  });
+
+  it('a misspelt target in a flow file fails the build naming the file, node, field and fix', () => {
+    const flow = readFileSync(path.join(root, 'src/content/flows/network.yaml'), 'utf8');
+    const out = failingBuild({
+      'flows/network.yaml': flow.replace('next: restartingTerminal }', 'next: restartingTermnal }'),
+    });
+    expect(out).toContain(
+      'src/content/flows/network.yaml, node "checkingSignal", field `answers.YES.next`: answer YES leads to "restartingTermnal", which is not a node of this flow.',
+    );
+    expect(out).toContain('did you mean "restartingTerminal"? Correct the id.');
   });
 
   it('a related id that is not an article names the file, field and the ids to use', () => {

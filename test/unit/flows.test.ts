@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getSimplePaths } from '@xstate/graph';
 import { flows } from '../../src/machines/registry';
-import { assertFlows, checkFlow, checkFlowConfig, describePaths, formatProblems } from '../../src/machines/check';
+import { assertFlows, checkFlow, describePaths, formatProblems } from '../../src/machines/paths';
 import { readStates } from '../../src/machines/model';
 import type { Flow } from '../../src/machines/types';
 
@@ -108,94 +108,5 @@ describe('the flows as a set', () => {
 
   it('passes assertFlows, as the build does', () => {
     expect(() => assertFlows(flows)).not.toThrow();
-  });
-});
-
-describe('an authoring mistake in a flow is named with flow, state and fix', () => {
-  const base = {
-    initial: 'asking',
-    states: {
-      asking: {
-        meta: {
-          kind: 'question' as const,
-          question: '能開機嗎？',
-          answers: [
-            { event: 'YES', label: '能' },
-            { event: 'NO', label: '不能' },
-          ],
-        },
-        on: { YES: 'fixed', NO: 'broken' },
-      },
-      fixed: {
-        type: 'final',
-        meta: {
-          kind: 'outcome' as const,
-          outcome: 'resolved' as const,
-          title: '好了',
-          steps: ['繼續用。'],
-          prevent: ['每天充電。'],
-        },
-      },
-      broken: {
-        type: 'final',
-        meta: {
-          kind: 'outcome' as const,
-          outcome: 'escalate' as const,
-          title: '報修',
-          steps: ['停用。'],
-          contact: '服務商',
-          tell: ['序列號'],
-        },
-      },
-    },
-  };
-
-  it('accepts a correct flow', () => {
-    expect(checkFlowConfig('demo', base)).toEqual([]);
-  });
-
-  it('names a missing target', () => {
-    const config = structuredClone(base);
-    config.states.asking.on.NO = 'brokn';
-    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(`
-      "flow "demo", state "asking": answer NO points to "brokn", which is not a state. Fix: add a state "brokn" or point NO to one of: asking, fixed, broken.
-      flow "demo", state "broken": no answer leads to this state. Fix: point an answer to "broken" or delete the state."
-    `);
-  });
-
-  it('names an unlabelled answer', () => {
-    const config = structuredClone(base);
-    config.states.asking.meta.answers = [{ event: 'YES', label: '能' }];
-    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(
-      `"flow "demo", state "asking": answer NO has no label. Fix: add { event: 'NO', label: '…' } to meta.answers."`,
-    );
-  });
-
-  it('names a final state without an outcome', () => {
-    const config = structuredClone(base) as { initial: string; states: Record<string, object> };
-    config.states.fixed = { type: 'final' };
-    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(
-      `"flow "demo", state "fixed": this final state has no outcome meta. Fix: add meta: { kind: 'outcome', outcome: 'resolved' | 'escalate', title, steps }."`,
-    );
-  });
-
-  it('names an unreachable state', () => {
-    const config = structuredClone(base) as { initial: string; states: Record<string, object> };
-    config.states.orphan = {
-      type: 'final',
-      meta: { kind: 'outcome', outcome: 'resolved', title: '孤兒', steps: ['無'], prevent: ['無'] },
-    };
-    expect(formatProblems(checkFlowConfig('demo', config))).toMatchInlineSnapshot(
-      `"flow "demo", state "orphan": no answer leads to this state. Fix: point an answer to "orphan" or delete the state."`,
-    );
-  });
-
-  it('names an escalation without whom to call', () => {
-    const config = structuredClone(base) as { initial: string; states: Record<string, { meta?: object }> };
-    config.states.broken!.meta = { kind: 'outcome', outcome: 'escalate', title: '報修', steps: ['停用。'] };
-    const raw = config as Parameters<typeof checkFlowConfig>[1];
-    expect(formatProblems(checkFlowConfig('demo', raw))).toMatchInlineSnapshot(
-      `"flow "demo", state "broken": an escalation must say whom to contact and what to tell them. Fix: add \`contact\` and \`tell\`."`,
-    );
   });
 });

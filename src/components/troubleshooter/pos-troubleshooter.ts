@@ -1,7 +1,7 @@
 /**
  * <pos-troubleshooter>: runs one flow machine as a step-by-step troubleshooter.
  *
- * Attributes: `flow` (required: hardware, software, network, security, apply), `lang` (zh-Hant |
+ * Attributes: `flow` (required: a file name in src/content/flows/), `lang` (zh-Hant |
  * zh-Hans; default: the nearest `lang` in the page), `history` (`hash` keeps the path in
  * location.hash; default none), `hotline` (number shown on escalations), `heading-level` (2–6,
  * default 2), `remember` (boolean: offer "remember on this device" for the typed fields, kept in
@@ -11,6 +11,7 @@
  * summary: sent again, 500 ms after the merchant stops editing the fields),
  * `pos-troubleshooter:error` (+ message).
  * On the site, `record-url` links each outcome to a repair record filled from this device.
+ * `start` begins at that node of the flow (a question's id) instead of the flow's first.
  * Parts: question, answer, back, restart, outcome (data-outcome), summary, summary-text, copy,
  * remember, clear, record, progress, error. Slots: `static` (the server-rendered flow, shown
  * when printing), `escalation` (the host's own wording on every escalation).
@@ -18,11 +19,10 @@
  * --pos-font, --pos-font-size, --pos-radius, --pos-ok, --pos-warn.
  */
 import { createActor, type AnyActorRef, type AnyStateMachine } from 'xstate';
-import { flowNames, isFlowName } from '../../lib/taxonomy';
 import type { Flow } from '../../machines/types';
 import { h, list } from './dom';
 import { isOutcome, readStates, stepsLeft, type FlowState } from '../../machines/model';
-import { flowLoaders } from './flows';
+import { flowNames, isFlowName, loadFlow } from '../../machines/manifest';
 import { isOurHash, readHash, writeHash } from './history';
 import { format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
@@ -117,7 +117,9 @@ export class PosTroubleshooter extends HTMLElement {
       return;
     }
     try {
-      this.#flow = await flowLoaders[name]();
+      const flow = await loadFlow(name, this.getAttribute('start'));
+      if (!flow) throw new Error('not in the manifest');
+      this.#flow = flow;
     } catch (error) {
       if (generation === this.#generation)
         this.#fail(format(this.#tr, 'widget.error.load'), `flow "${name}" failed to load: ${String(error)}`);

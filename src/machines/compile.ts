@@ -1,0 +1,68 @@
+/**
+ * Compiles a flow file into its XState machine. Runs in the browser too (the widget compiles the
+ * one flow it shows), so it imports neither zod nor YAML: the build has checked the file already.
+ */
+import { setup } from 'xstate';
+import type { FlowFile, FlowNode, SharedTexts } from './schema.ts';
+import type { Answer, Flow, StepMeta } from './types.ts';
+
+/** The event a `step` node's one button sends. */
+export const stepEvent = 'DONE';
+
+type Text = string | { shared: string };
+
+/** Resolves `contact`: a text, or a shared entry's contact. */
+export const resolveContact = (value: Text, shared: SharedTexts): string =>
+  typeof value === 'string' ? value : (shared[value.shared]?.contact ?? '');
+
+/** Resolves `tell`: texts, with each `{ shared: id }` replaced by that entry's list. */
+export const resolveTell = (items: Text[], shared: SharedTexts): string[] =>
+  items.flatMap((item) => (typeof item === 'string' ? [item] : (shared[item.shared]?.tell ?? [])));
+
+/** The answers of a node, in order, with their targets (none for an outcome). */
+export function answersOf(node: FlowNode): { event: string; label: string; next: string }[] {
+  if (node.kind === 'question') return Object.entries(node.answers).map(([event, a]) => ({ event, ...a }));
+  if (node.kind === 'step') return [{ event: stepEvent, ...node.done }];
+  return [];
+}
+
+/** The meta (texts) of one node, as the widget, the no-JS view and the print sheet read it. */
+export function metaOf(node: FlowNode, shared: SharedTexts): StepMeta {
+  if (node.kind === 'outcome') {
+    const meta: StepMeta = { kind: 'outcome', outcome: node.outcome, title: node.title, steps: node.steps };
+    if (node.prevent) meta.prevent = node.prevent;
+    if (node.contact) meta.contact = resolveContact(node.contact, shared);
+    if (node.tell) meta.tell = resolveTell(node.tell, shared);
+    return meta;
+  }
+  const answers: Answer[] = answersOf(node).map(({ event, label }) => ({ event, label }));
+  const question = node.kind === 'question' ? node.question : node.title;
+  return {
+    kind: 'question',
+    question,
+    ...(node.steps ? { steps: node.steps } : {}),
+    ...(node.note ? { note: node.note } : {}),
+    answers,
+  };
+}
+
+/** Builds the machine of a checked flow file: one state per node, one event per answer. */
+export function compileMachine(name: string, file: FlowFile, shared: SharedTexts) {
+  const states = Object.fromEntries(
+    Object.entries(file.nodes).map(([id, node]) => {
+      const base = { ...(node.description ? { description: node.description } : {}), meta: metaOf(node, shared) };
+      if (node.kind === 'outcome') return [id, { type: 'final' as const, ...base }];
+      return [id, { ...base, on: Object.fromEntries(answersOf(node).map((a) => [a.event, a.next])) }];
+    }),
+  );
+  return setup({ types: { events: {} as { type: string }, meta: {} as StepMeta } }).createMachine({
+    id: name,
+    initial: file.start,
+    states,
+  });
+}
+
+/** Compiles a checked flow file into a flow: machine, title, intro and order. */
+export function compileFlow(name: string, file: FlowFile, shared: SharedTexts): Flow {
+  return { name, title: file.title, intro: file.intro, order: file.order, machine: compileMachine(name, file, shared) };
+}

@@ -1,0 +1,71 @@
+/**
+ * Walking a compiled flow: every path from the start to an outcome, for the tests, the author
+ * preview and a last check that the machine XState built ends every path in an outcome.
+ */
+import { getSimplePaths } from '@xstate/graph';
+import { isOutcome, readStates } from './model.ts';
+import { flowsError, type FlowProblem } from './problems.ts';
+import type { Flow } from './types.ts';
+
+/** One path: the nodes passed with the answer chosen at each, then the outcome. */
+export interface FlowPath {
+  steps: { state: string; event: string; label: string }[];
+  end: string;
+  outcome: 'resolved' | 'escalate' | '?';
+}
+
+/** Every simple path from the start to an outcome, in a stable order. */
+export function listPaths(flow: Flow): FlowPath[] {
+  const states = new Map(readStates(flow.machine).map((s) => [s.id, s]));
+  return getSimplePaths(flow.machine)
+    .filter((p) => p.state.status === 'done')
+    .map((p) => {
+      const steps: FlowPath['steps'] = [];
+      let current = String(flow.machine.config.initial);
+      for (const step of p.steps) {
+        if (step.event.type === 'xstate.init') continue;
+        const meta = states.get(current)!.meta;
+        const label =
+          meta.kind === 'question' ? (meta.answers.find((a) => a.event === step.event.type)?.label ?? '') : '';
+        steps.push({ state: current, event: step.event.type, label: label || step.event.type });
+        current = states.get(current)!.on[step.event.type]!;
+      }
+      const end = states.get(current)!;
+      return { steps, end: current, outcome: isOutcome(end.meta) ? end.meta.outcome : '?' };
+    });
+}
+
+/**
+ * Every path, readable: state —ANSWER→ state … (outcome). By default the structure only (node ids
+ * and answer names), so rewording a label changes no snapshot; `by: 'label'` shows the labels.
+ */
+export function describePaths(flow: Flow, by: 'label' | 'event' = 'event'): string[] {
+  return listPaths(flow)
+    .map((p) => `${p.steps.map((s) => `${s.state} —${s[by]}→ `).join('')}${p.end} (${p.outcome})`)
+    .sort();
+}
+
+/** Checks a compiled flow: every simple path ends in an outcome. */
+export function checkFlow(flow: Flow): FlowProblem[] {
+  const states = new Map(readStates(flow.machine).map((s) => [s.id, s]));
+  const stuck = new Set<string>();
+  for (const path of getSimplePaths(flow.machine)) {
+    const node = states.get(String(path.state.value));
+    if (node && !node.final && Object.keys(node.on).length === 0) stuck.add(node.id);
+  }
+  return [...stuck].map((node) => ({
+    file: `src/content/flows/${flow.name}.yaml`,
+    node,
+    field: 'answers',
+    message: 'a path stops here without an outcome',
+    fix: 'add answers, or make it `kind: outcome`',
+  }));
+}
+
+/** Throws one error listing every problem of every flow. */
+export function assertFlows(flows: Readonly<Record<string, Flow>>): void {
+  const problems = Object.values(flows).flatMap(checkFlow);
+  if (problems.length) throw flowsError(problems);
+}
+
+export { formatProblems } from './problems.ts';

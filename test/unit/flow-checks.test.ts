@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadFlows } from '../../src/machines/load';
+import { flowsError, formatProblems } from '../../src/machines/problems';
+
+const shared = {
+  file: 'src/content/flows/_shared.yaml',
+  data: { provider: { contact: '服務商客服', tell: ['終端序列號'] } },
+};
+
+/** A small correct flow, as an author writes it. */
+const demo = `
+title: 示例排查
+intro: 用來測試流程檢查的示例。
+start: asking
+nodes:
+  asking:
+    kind: question
+    question: 能開機嗎？
+    answers:
+      YES: { label: 能, next: fixed }
+      NO: { label: 不能, next: charging }
+  charging:
+    kind: step
+    title: 先充電
+    steps: [用原裝充電器充電 10 分鐘。]
+    done: { label: 充好了, next: broken }
+  fixed:
+    kind: outcome
+    outcome: resolved
+    title: 好了
+    steps: [繼續用。]
+    prevent: [每天充電。]
+  broken:
+    kind: outcome
+    outcome: escalate
+    title: 報修
+    steps: [停用。]
+    contact: { shared: provider }
+    tell: [{ shared: provider }, 已經充過電]
+`;
+
+/** Checks `demo` after `edit`, as the file src/content/flows/demo.yaml. */
+function check(edit: (flow: ReturnType<typeof parse>) => void = () => {}): string {
+  const data = parse(demo);
+  edit(data);
+  return formatProblems(loadFlows([{ name: 'demo', file: 'src/content/flows/demo.yaml', data }], shared).problems);
+}
+
+describe('a mistake in a flow file is named with file, node, field and fix', () => {
+  it('accepts a correct flow, with a step and shared texts', () => {
+    const { flows, problems } = loadFlows(
+      [{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }],
+      shared,
+    );
+    expect(problems).toEqual([]);
+    expect(flows[0]!.machine.config.states!.broken!.meta).toMatchObject({
+      contact: '服務商客服',
+      tell: ['終端序列號', '已經充過電'],
+    });
+    expect(flows[0]!.machine.config.states!.charging!.on).toEqual({ DONE: 'broken' });
+  });
+
+  it('names a misspelt target and suggests the node meant', () => {
+    expect(check((f) => (f.nodes.asking.answers.NO.next = 'chargin'))).toMatchInlineSnapshot(`
+      "src/content/flows/demo.yaml, node "asking", field \`answers.NO.next\`: answer NO leads to "chargin", which is not a node of this flow. Fix: did you mean "charging"? Correct the id.
+      src/content/flows/demo.yaml, node "charging": no answer leads to this node, so no merchant ever sees it. Fix: point an answer's \`next\` to "charging", or delete the node."
+    `);
+  });
+
+  it('names a target that is nothing like a node, with the ids to use', () => {
+    expect(check((f) => (f.nodes.charging.done.next = 'callTheBank'))).toMatchInlineSnapshot(`
+      "src/content/flows/demo.yaml, node "charging", field \`done.next\`: answer DONE leads to "callTheBank", which is not a node of this flow. Fix: write one of: asking, charging, fixed, broken; or add a node "callTheBank".
+      src/content/flows/demo.yaml, node "broken": no answer leads to this node, so no merchant ever sees it. Fix: point an answer's \`next\` to "broken", or delete the node."
+    `);
+  });
+
+  it('names a start that is not a node', () => {
+    expect(check((f) => (f.start = 'askng'))).toMatchInlineSnapshot(
+      `"src/content/flows/demo.yaml, field \`start\`: the flow starts at "askng", which is not a node of this flow. Fix: did you mean "asking"? Correct the id."`,
+    );
+  });
+
+  it('names a node no answer leads to', () => {
+    expect(
+      check(
+        (f) =>
+          (f.nodes.orphan = { kind: 'outcome', outcome: 'resolved', title: '孤兒', steps: ['無'], prevent: ['無'] }),
+      ),
+    ).toMatchInlineSnapshot(
+      `"src/content/flows/demo.yaml, node "orphan": no answer leads to this node, so no merchant ever sees it. Fix: point an answer's \`next\` to "orphan", or delete the node."`,
+    );
+  });
+
+  it('names a question with no answers as a dead end', () => {
+    expect(check((f) => (f.nodes.charging = { kind: 'question', question: '充好了嗎？', answers: {} })))
+      .toMatchInlineSnapshot(`
+      "src/content/flows/demo.yaml, node "charging", field \`answers\`: this question has no answers, so a merchant who reaches it is stuck. Fix: add answers, or make it \`kind: outcome\`.
+      src/content/flows/demo.yaml, node "broken": no answer leads to this node, so no merchant ever sees it. Fix: point an answer's \`next\` to "broken", or delete the node."
+    `);
+  });
+
+  it('names a loop with no way to an outcome', () => {
+    expect(
+      check((f) => {
+        f.nodes.asking.answers.NO.next = 'charging';
+        f.nodes.charging.done.next = 'asking';
+        f.nodes.asking.answers.YES.next = 'charging';
+      }),
+    ).toMatchInlineSnapshot(`
+      "src/content/flows/demo.yaml, node "fixed": no answer leads to this node, so no merchant ever sees it. Fix: point an answer's \`next\` to "fixed", or delete the node.
+      src/content/flows/demo.yaml, node "broken": no answer leads to this node, so no merchant ever sees it. Fix: point an answer's \`next\` to "broken", or delete the node.
+      src/content/flows/demo.yaml, node "asking", field \`answers\`: no path from this node reaches an outcome: its answers only go round in a loop. Fix: point one of its answers towards an outcome.
+      src/content/flows/demo.yaml, node "charging", field \`answers\`: no path from this node reaches an outcome: its answers only go round in a loop. Fix: point one of its answers towards an outcome."
+    `);
+  });
+
+  it('names an escalation without whom to call or what to say, and a fix without prevention', () => {
+    expect(
+      check((f) => {
+        delete f.nodes.broken.contact;
+        delete f.nodes.broken.tell;
+        delete f.nodes.fixed.prevent;
+      }),
+    ).toMatchInlineSnapshot(`
+      "src/content/flows/demo.yaml, node "fixed", field \`prevent\`: a resolved outcome must say how to keep it from happening again. Fix: add \`prevent:\` with one or more tips.
+      src/content/flows/demo.yaml, node "broken", field \`contact\`: an escalation must say whom to contact. Fix: add \`contact:\` (a text, or \`{ shared: provider }\`).
+      src/content/flows/demo.yaml, node "broken", field \`tell\`: an escalation must say what to tell them. Fix: add \`tell:\` with the details to give, item by item."
+    `);
+  });
+
+  it('names a shared text that does not exist', () => {
+    expect(check((f) => (f.nodes.broken.tell[0] = { shared: 'bank' }))).toMatchInlineSnapshot(
+      `"src/content/flows/demo.yaml, node "broken", field \`tell.0\`: "bank" has no tell in _shared.yaml. Fix: use one of: provider; or add it to src/content/flows/_shared.yaml."`,
+    );
+  });
+
+  it('names a text that tells the merchant to charge again', () => {
+    expect(check((f) => (f.nodes.fixed.steps = ['再刷一次。']))).toMatchInlineSnapshot(
+      `"src/content/flows/demo.yaml, node "fixed", field \`steps.0\`: "再刷一次。" tells the merchant to do what they must not (charging again before the first result is known charges twice). Fix: say not to do it (不要…), or reword the text."`,
+    );
+  });
+
+  it('names a field the schema does not know, and an unknown kind', () => {
+    expect(
+      check((f) => {
+        f.nodes.asking.answers.YES.goto = 'fixed';
+        f.nodes.broken.kind = 'escalation';
+      }),
+    ).toMatchInlineSnapshot(`
+      "src/content/flows/demo.yaml, node "asking", field \`answers.YES\`: Unrecognized key: "goto". Fix: write it as the schema says (see flow.schema.json; an editor with YAML support shows it as you type).
+      src/content/flows/demo.yaml, node "broken", field \`kind\`: Invalid discriminator value. Expected 'question' | 'step' | 'outcome'. Fix: write it as the schema says (see flow.schema.json; an editor with YAML support shows it as you type)."
+    `);
+  });
+
+  it('names a file name that cannot be a flow id', () => {
+    const { problems } = loadFlows(
+      [{ name: 'Card_Reading', file: 'src/content/flows/Card_Reading.yaml', data: parse(demo) }],
+      shared,
+    );
+    expect(formatProblems(problems)).toMatchInlineSnapshot(
+      `"src/content/flows/Card_Reading.yaml, field \`(the file name)\`: "Card_Reading" cannot be a flow id: it becomes a URL and an attribute value. Fix: rename the file in lower case letters, digits and hyphens, e.g. card-reading.yaml."`,
+    );
+  });
+
+  it('reports every problem of every file at once, as one AstroError with the fixes as its hint', () => {
+    const broken = parse(demo);
+    broken.nodes.asking.answers.NO.next = 'chargin';
+    const other = parse(demo);
+    other.start = 'nowhere';
+    const { problems } = loadFlows(
+      [
+        { name: 'demo', file: 'src/content/flows/demo.yaml', data: broken },
+        { name: 'other', file: 'src/content/flows/other.yaml', data: other },
+      ],
+      shared,
+    );
+    const error = flowsError(problems);
+    expect(error.message).toMatchInlineSnapshot(`
+      "The troubleshooting flows have 3 problems:
+      - src/content/flows/demo.yaml, node "asking", field \`answers.NO.next\`: answer NO leads to "chargin", which is not a node of this flow.
+      - src/content/flows/demo.yaml, node "charging": no answer leads to this node, so no merchant ever sees it.
+      - src/content/flows/other.yaml, field \`start\`: the flow starts at "nowhere", which is not a node of this flow."
+    `);
+    expect(error.hint).toMatchInlineSnapshot(`
+      "Fix:
+      - src/content/flows/demo.yaml, node "asking", field \`answers.NO.next\`: did you mean "charging"? Correct the id.
+      - src/content/flows/demo.yaml, node "charging": point an answer's \`next\` to "charging", or delete the node.
+      - src/content/flows/other.yaml, field \`start\`: write one of: asking, charging, fixed, broken; or add a node "nowhere"."
+    `);
+  });
+});

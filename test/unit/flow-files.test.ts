@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flowJsonSchemas, schemaText } from '../../src/machines/json-schema';
+import { flowNames, loadFlow } from '../../src/machines/manifest';
+
+const dir = path.resolve(import.meta.dirname, '../../src/content/flows');
+
+describe('the flow files', () => {
+  it('publish a JSON Schema that matches the zod schema (run `npm run flows:schema` after changing it)', () => {
+    for (const [name, schema] of Object.entries(flowJsonSchemas()))
+      expect(readFileSync(path.join(dir, name), 'utf8'), name).toBe(schemaText(schema));
+  });
+
+  it('each point the editor at their schema on the first line', () => {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const first = readFileSync(path.join(dir, file), 'utf8').split('\n')[0];
+      const schema = file.startsWith('_') ? 'shared.schema.json' : 'flow.schema.json';
+      expect(first, file).toBe(`# yaml-language-server: $schema=./${schema}`);
+    }
+  });
+
+  it('make the list of flows, in their order', () => {
+    expect(flowNames).toEqual(['hardware', 'software', 'network', 'security', 'apply']);
+  });
+
+  it('load one flow on demand, beginning at another question when asked (the element’s `start`)', async () => {
+    expect((await loadFlow('hardware'))!.machine.config.initial).toBe('identifyingSymptom');
+    expect((await loadFlow('hardware', 'checkingPaper'))!.machine.config.initial).toBe('checkingPaper');
+    expect((await loadFlow('hardware', 'resolvedClock'))!.machine.config.initial).toBe('identifyingSymptom');
+    expect(await loadFlow('printer')).toBeUndefined();
+  });
+});
