@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { root } from '../../scripts/project-copy.mjs';
 import { buildWithContent, cleanFixture } from '../helpers/fixture-build';
 
