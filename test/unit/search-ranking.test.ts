@@ -68,6 +68,13 @@ describe('the ranking policy', () => {
     expect(found.hits[0]!.code).toBe(true);
   });
 
+  it('puts the code whose screen text the query quotes first, and still searches the index', async () => {
+    const { index, calls } = fakeIndex({ quick: { 密碼錯誤: ['/security/'] } });
+    const found = await search('密碼錯誤', '', sourcesOf(index));
+    expect(urls(found.hits)).toEqual(['/zh-hant/codes/55/', '/security/']);
+    expect(calls.searches[0]!.text).toBe('密碼錯誤');
+  });
+
   it('converts a query in the other script before searching', async () => {
     const { index, calls } = fakeIndex({ quick: { 網絡: ['/network/'] } });
     const found = await search('网络', '', sourcesOf(index));
