@@ -4,6 +4,7 @@
  * data attributes of #search-strings (SearchPage.astro, from src/i18n/ui.ts); results are built
  * as text nodes (result-item.ts). Pagefind and the search data load on the first query only.
  */
+import type { Hit } from '../../lib/search/index-port';
 import { pagefindIndex } from '../../lib/search/pagefind-index';
 import { normalize, type SearchData } from '../../lib/search/query';
 import { fullTextNext, hasMore, search, showMore, type Found, type Sources } from '../../lib/search/ranking';
@@ -65,8 +66,7 @@ export function startSearchPage(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let found: Found | undefined;
 
-  const item = (hit: Found['hits'][number]) =>
-    resultItem(hit, strings.labels[hit.category] ?? (hit.code ? strings.code : ''));
+  const item = (hit: Hit) => resultItem(hit, strings.labels[hit.category] ?? (hit.code ? strings.code : ''));
 
   /** Announces the count (shown plus not yet loaded) and offers the rest. */
   const announce = () => {
