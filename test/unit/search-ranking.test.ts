@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { Filters, SearchIndex, Tier } from '../../src/lib/search/index-port';
+import type { SearchData } from '../../src/lib/search/query';
+import { fullTextNext, hasMore, pageSize, search, showMore, type Sources } from '../../src/lib/search/ranking';
+
+/** Pages each tier finds for a search text, best first, by URL. */
+type Tiers = Partial<Record<Tier, Record<string, string[]>>>;
+
+/**
+ * A fake index: answers from `tiers`, records every search and every fragment loaded, and, like
+ * Pagefind, finds nothing in the full tier before it is loaded. A page has one id per tier.
+ */
+function fakeIndex(tiers: Tiers) {
+  const calls = { searches: [] as { text: string; filters: Filters }[], loaded: [] as string[], fullText: 0 };
+  const index: SearchIndex = {
+    open: async () => {},
+    async search(text, filters) {
+      calls.searches.push({ text, filters });
+      if (filters.tier === 'full' && !calls.fullText) throw new Error('the full tier is not loaded');
+      return (tiers[filters.tier]?.[text] ?? []).map((url) => ({
+        id: `${filters.tier}:${url}`,
+        load: async () => {
+          calls.loaded.push(url);
+          return { url, title: `title of ${url}`, category: 'hardware', excerpt: `<mark>${text}</mark>` };
+        },
+      }));
+    },
+    loadFullText: async () => {
+      calls.fullText += 1;
+    },
+  };
+  return { index, calls };
+}
+
+const data: SearchData = {
+  codes: [
+    { id: '55', url: '/zh-hant/codes/55/', title: '55：密碼錯誤', meaning: '密碼錯誤', display: ['密碼錯'] },
+    { id: 'A0', url: '/zh-hant/codes/a0/', title: 'A0：校驗錯', meaning: 'MAC 校驗錯', display: ['校驗錯'] },
+  ],
+  chars: { 网: '網', 络: '絡' },
+  synonyms: [
+    ['POS機', '刷卡機'],
+    ['缺紙', '沒紙'],
+    ['重複扣款', '扣了兩次'],
+  ],
+};
+
+const sourcesOf = (index: SearchIndex): Sources => ({ index, data: async () => data });
+const urls = (hits: { url: string }[]) => hits.map((h) => h.url);
+const pages = (n: number, prefix = 'p') => Array.from({ length: n }, (_, i) => `/${prefix}${i + 1}/`);
+
+describe('the ranking policy', () => {
+  it('answers a bare code from the code list alone, without searching the index', async () => {
+    const { index, calls } = fakeIndex({ quick: { A0: ['/elsewhere/'] } });
+    const found = await search(' a0 ', '', sourcesOf(index));
+    expect(found.hits).toEqual([
+      { url: '/zh-hant/codes/a0/', title: 'A0：校驗錯', category: 'codes', excerpt: '校驗錯', code: true },
+    ]);
+    expect(calls.searches).toEqual([]);
+    expect(calls.fullText).toBe(0);
+    expect(hasMore(found)).toBe(false);
+  });
+
+  it('puts the code a sentence names first, then what the index finds, each page once', async () => {
+    const { index } = fakeIndex({ quick: { '交易失敗 55': ['/zh-hant/codes/55/', '/a/'] } });
+    const found = await search('交易失敗 55', '', sourcesOf(index));
+    expect(urls(found.hits)).toEqual(['/zh-hant/codes/55/', '/a/']);
+    expect(found.hits[0]!.code).toBe(true);
+  });
+
+  it('puts the code whose screen text the query quotes first, and still searches the index', async () => {
+    const { index, calls } = fakeIndex({ quick: { 密碼錯誤: ['/security/'] } });
+    const found = await search('密碼錯誤', '', sourcesOf(index));
+    expect(urls(found.hits)).toEqual(['/zh-hant/codes/55/', '/security/']);
+    expect(calls.searches[0]!.text).toBe('密碼錯誤');
+  });
+
+  it('converts a query in the other script before searching', async () => {
+    const { index, calls } = fakeIndex({ quick: { 網絡: ['/network/'] } });
+    const found = await search('网络', '', sourcesOf(index));
+    expect(calls.searches[0]).toEqual({ text: '網絡', filters: { tier: 'quick' } });
+    expect(urls(found.hits)).toEqual(['/network/']);
+  });
+
+  it('searches with the site’s words for colloquial ones first, and the query as typed last', async () => {
+    const { index, calls } = fakeIndex({});
+    await search('刷卡機沒紙怎麼辦', '', sourcesOf(index));
+    const quick = calls.searches.filter((s) => s.filters.tier === 'quick').map((s) => s.text);
+    expect(quick[0]).toBe('POS機 缺紙');
+    expect(quick).toContain('刷卡機沒紙怎麼辦');
+  });
+
+  it('stops trying variants once a page of results is found', async () => {
+    const { index, calls } = fakeIndex({ quick: { 'POS機 缺紙': pages(6) } });
+    await search('刷卡機沒紙怎麼辦', '', sourcesOf(index));
+    expect(calls.searches.map((s) => s.text)).toEqual(['POS機 缺紙']);
+  });
+
+  it('searches the full text when the quick tier finds nothing', async () => {
+    const { index, calls } = fakeIndex({ full: { pbc: ['/provider/'] } });
+    const found = await search('pbc', '', sourcesOf(index));
+    expect(calls.fullText).toBe(1);
+    expect(urls(found.hits)).toEqual(['/provider/']);
+    expect(hasMore(found)).toBe(false);
+  });
+
+  it('leaves the full text unloaded when the quick tier finds something, until more is asked for', async () => {
+    const { index, calls } = fakeIndex({ quick: { 小票: ['/a/', '/b/'] }, full: { 小票: ['/b/', '/c/'] } });
+    const found = await search('小票', '', sourcesOf(index));
+    expect(urls(found.hits)).toEqual(['/a/', '/b/']);
+    expect(calls.fullText).toBe(0);
+    expect(calls.searches.every((s) => s.filters.tier === 'quick')).toBe(true);
+    expect(fullTextNext(found)).toBe(true);
+
+    const added = await showMore(found);
+    expect(calls.fullText).toBe(1);
+    expect(urls(added)).toEqual(['/c/']);
+    expect(urls(found.hits)).toEqual(['/a/', '/b/', '/c/']);
+    expect(hasMore(found)).toBe(false);
+  });
+
+  it('searches word by word when no page holds every word, taking the best of each in turn', async () => {
+    const { index } = fakeIndex({ quick: { 打印機: pages(4), 缺紙: pages(2, 'q') } });
+    const found = await search('打印機 缺紙', '', sourcesOf(index));
+    expect(urls(found.hits)).toEqual(['/p1/', '/q1/', '/p2/', '/q2/', '/p3/']);
+    expect(found.remaining).toEqual([]);
+  });
+
+  it('searches the words left when a single character was dropped', async () => {
+    const { index, calls } = fakeIndex({ quick: { 重複扣款: ['/transactions/'] } });
+    const found = await search('扣了兩次錢', '', sourcesOf(index));
+    expect(calls.searches[0]!.text).toBe('重複扣款 錢');
+    expect(urls(found.hits)).toEqual(['/transactions/']);
+  });
+
+  it('shows five results at a time and loads a result’s fragment only when it is shown', async () => {
+    const { index, calls } = fakeIndex({ quick: { 交易: pages(12) } });
+    const found = await search('交易', '', sourcesOf(index));
+    expect(pageSize).toBe(5);
+    expect(urls(found.hits)).toEqual(pages(5));
+    expect(found.hits.length + found.remaining.length).toBe(12);
+    expect(calls.loaded).toEqual(pages(5));
+    expect(urls(await showMore(found))).toEqual(pages(10).slice(5));
+    expect(urls(await showMore(found))).toEqual(pages(12).slice(10));
+    expect(fullTextNext(found)).toBe(true);
+    expect(calls.loaded).toEqual(pages(12));
+  });
+
+  it('limits every search to the category asked for, and looks up codes only for all categories or codes', async () => {
+    const { index, calls } = fakeIndex({ quick: { 55: ['/network/55/'] } });
+    const found = await search('55', 'network', sourcesOf(index));
+    expect(urls(found.hits)).toEqual(['/network/55/']);
+    expect(calls.searches[0]!.filters).toEqual({ tier: 'quick', category: 'network' });
+
+    const codes = await search('55', 'codes', sourcesOf(fakeIndex({}).index));
+    expect(urls(codes.hits)).toEqual(['/zh-hant/codes/55/']);
+  });
+
+  it('finds nothing, without throwing or searching, for a query of only spaces, punctuation, symbols or emoji', async () => {
+    for (const q of ['???', '-', '😀', '。。。', '？', '   ', '!!!🙂', '——', '<>']) {
+      const { index, calls } = fakeIndex({});
+      const found = await search(q, '', sourcesOf(index));
+      expect(found.hits, q).toEqual([]);
+      expect(hasMore(found), q).toBe(false);
+      expect(calls.searches, q).toEqual([]);
+    }
+  });
+});
