@@ -93,8 +93,24 @@ describe('the summary event', () => {
     await page.addInitScript({ content: hostJs });
     await page.goto(`${baseUrl()}/zh-hant/network/`);
     const widget = await walk(page);
-    await widget.locator('input[name="serial"]').pressSequentially('SN-777', { delay: 30 });
-    await widget.locator('input[name="merchantNo"]').pressSequentially('898', { delay: 30 });
+    // A burst of keystrokes in both fields, dispatched in one task so that a loaded machine cannot
+    // stretch the gaps between them past the debounce; then wait for the one summary to arrive.
+    await widget.locator('input[name="serial"]').evaluate((serial) => {
+      const merchantNo =
+        serial.getRootNode() instanceof ShadowRoot
+          ? (serial.getRootNode() as ShadowRoot).querySelector<HTMLInputElement>('input[name="merchantNo"]')!
+          : document.querySelector<HTMLInputElement>('input[name="merchantNo"]')!;
+      for (const [input, text] of [
+        [serial as HTMLInputElement, 'SN-777'],
+        [merchantNo, '898'],
+      ] as const) {
+        for (const ch of text) {
+          input.value += ch;
+          input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        }
+      }
+    });
+    await page.waitForFunction(() => (window as unknown as { seen: Seen }).seen.some((s) => s.type === 'summary'));
     await page.waitForTimeout(1000);
     const summaries = (await read<Seen>(page, 'seen')).filter((s) => s.type === 'summary');
     expect(summaries).toHaveLength(1);

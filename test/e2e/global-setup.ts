@@ -17,9 +17,10 @@ export default async function setup(project: TestProject) {
   if (!existsSync(path.join(dist, 'index.html'))) {
     throw new Error('dist/ has no built site. Run `npm run build` before the browser tests (`npm test` does both).');
   }
-  // The bank portals of embed.test.ts run on localhost, at a port picked per run, and frame the
-  // iframe route: let them, as a bank lists its portal in `embedOrigins`.
-  const server: Server = await serve(dist, 0, { embedOrigins: ['http://localhost:*'] });
+  // The bank portals of embed.test.ts run on localhost, and the same-site host of details.test.ts
+  // on 127.0.0.1, each at a port picked per run, and frame the iframe route: let them, as a bank
+  // lists its portal in `embedOrigins`.
+  const server: Server = await serve(dist, 0, { embedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'] });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
