@@ -6,9 +6,14 @@ import { fileURLToPath } from 'node:url';
  * @returns {import('astro').AstroIntegration}
  */
 export default function posHelp() {
+  /** The base path (`/`, or the path of `site`, e.g. `/pos/help/`), always ending in a slash. */
+  let base = '/';
   return {
     name: 'pos-help',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.replace(/\/?$/, '/');
+      },
       'astro:build:start': async ({ logger }) => {
         const { checkFlows } = await import('./build/check-flows.mjs');
         logger.info(`flows: ${await checkFlows(process.cwd())} flows pass their checks`);
@@ -20,11 +25,11 @@ export default function posHelp() {
         const { copyEmbed } = await import('./build/embed.mjs');
         await copyEmbed(process.cwd(), fileURLToPath(dir));
         const { checkLinks } = await import('./build/check-links.mjs');
-        await checkLinks(dir, logger);
+        await checkLinks(dir, logger, base);
         const { buildIndex } = await import('./build/pagefind.mjs');
-        await buildIndex(dir, logger);
+        await buildIndex(dir, logger, base);
         const { buildServiceWorker } = await import('./build/service-worker.mjs');
-        await buildServiceWorker(dir, logger);
+        await buildServiceWorker(dir, logger, base);
       },
     },
   };

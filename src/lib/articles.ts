@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { articleCategories, isArticleCategory, type ArticleCategory } from './taxonomy';
+import { url } from './url';
 
 /** An article with its place in the site. */
 export interface Article {
@@ -68,5 +69,5 @@ export async function findArticle(id: string): Promise<Article | undefined> {
 
 /** The path of an article under a language: /zh-hant/hardware/printer/. */
 export function articlePath(lang: string, id: string): string {
-  return `/${lang}/${id}/`;
+  return url(`/${lang}/${id}/`);
 }

@@ -46,7 +46,7 @@ const indexTag = () => document.getElementById('search-strings')?.dataset.indexT
 /** Loads Pagefind once; nothing is fetched before someone searches. */
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
-    const url = '/pagefind/pagefind.js';
+    const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
     // On the main thread: the index is small, and the worker script would cost another 12 KB.
     await pf.options({
@@ -68,7 +68,7 @@ let fullText: Promise<void> | undefined;
  */
 function loadFullText(pf: Pagefind): Promise<void> {
   // Same bundle, named by its full URL: Pagefind skips a merge whose path the primary's starts with.
-  fullText ??= pf.mergeIndex(new URL('/pagefind/', location.href).href, {
+  fullText ??= pf.mergeIndex(new URL(`${import.meta.env.BASE_URL}pagefind/`, location.href).href, {
     language: `${lang}-x-full`,
     metaCacheTag: indexTag(),
   });
@@ -76,7 +76,7 @@ function loadFullText(pf: Pagefind): Promise<void> {
 }
 
 function loadData(): Promise<SearchData> {
-  data ??= fetch(`/${lang}/search/data.json`).then((r) => {
+  data ??= fetch(`${import.meta.env.BASE_URL}${lang}/search/data.json`).then((r) => {
     if (!r.ok) throw new Error(`search data: HTTP ${r.status}`);
     return r.json() as Promise<SearchData>;
   });
