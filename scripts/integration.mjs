@@ -27,7 +27,8 @@ export default function posHelp() {
         const { checkLinks } = await import('./build/check-links.mjs');
         await checkLinks(dir, logger, base);
         const { buildIndex } = await import('./build/pagefind.mjs');
-        await buildIndex(dir, logger, base);
+        // Pages are indexed as /{lang}/…: Pagefind puts the base path (the folder above /pagefind/) in front.
+        await buildIndex(dir, logger);
         const { buildServiceWorker } = await import('./build/service-worker.mjs');
         await buildServiceWorker(dir, logger, base);
       },

@@ -45,9 +45,8 @@ export const tiers = /** @type {const} */ ([
  * full-text index per script, then one bundle in dist/pagefind/.
  * @param {URL} dir
  * @param {{ info(msg: string): void }} logger
- * @param {string} [base] the base path (astro.config.mjs), ending in a slash: results link under it
  */
-export async function buildIndex(dir, logger, base = '/') {
+export async function buildIndex(dir, logger) {
   const root = fileURLToPath(dir);
   const outputPath = path.join(root, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
@@ -59,7 +58,7 @@ export async function buildIndex(dir, logger, base = '/') {
   const counts = [];
   try {
     for (const lang of ['zh-hant', 'zh-hans']) {
-      const pages = await bodies(root, lang, base);
+      const pages = await bodies(root, lang);
       for (const tier of tiers) {
         const language = `${lang}${tier.suffix}`;
         const { index, errors } = await pagefind.createIndex({
@@ -110,16 +109,15 @@ export async function buildIndex(dir, logger, base = '/') {
  * The pages of one script that have a body to index, as Pagefind's HTML records.
  * @param {string} root dist/
  * @param {string} lang
- * @param {string} base
  * @returns {Promise<{ url: string, content: string }[]>}
  */
-async function bodies(root, lang, base) {
+async function bodies(root, lang) {
   const files = (await readdir(path.join(root, lang), { recursive: true })).filter((f) => f.endsWith('.html'));
   const pages = [];
   for (const file of files.sort()) {
     const content = await readFile(path.join(root, lang, file), 'utf8');
     if (!content.includes('data-pagefind-body')) continue;
-    pages.push({ url: `${base}${lang}/${file.replace(/index\.html$/, '')}`, content });
+    pages.push({ url: `/${lang}/${file.replace(/index\.html$/, '')}`, content });
   }
   return pages;
 }

@@ -28,10 +28,15 @@ beforeAll(async () => {
   // A copy of the project, built for the sub-path into its own dist/: the root build in dist/
   // stays what the other tests use.
   dir = copyProject('pos-help-subpath-');
+  // Vitest puts import.meta.env's values (BASE_URL, MODE, …) in process.env, where Astro's build
+  // would take them over its own: the build gets the environment a deployer's shell has.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k)),
+  );
   const run = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', POS_HELP_SITE: site, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', POS_HELP_SITE: site, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
   server = await serve(path.join(dir, 'dist'), 0, { prefix });
@@ -142,6 +147,10 @@ describe('the site built for a sub-path (site = https://bank.example/pos/help/)'
     const hrefs = await page.locator('a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href?.startsWith(`${prefix}zh-hans/`), String(href)).toBe(true);
+    // A word only in the full-text tier, which the search page merges in from the same bundle.
+    await page.goto(`${base}/zh-hant/search/?q=pbc`);
+    await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await expect(page.locator(`a[data-result][href="${prefix}zh-hant/provider/"]`).count()).resolves.toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
