@@ -14,9 +14,6 @@ const siteUrl: string = import.meta.env.SITE ?? site.site;
 /** Absolute URL of a site path (under the base path), for hreflang, canonical and QR codes. */
 export const absolute = (path: string): string => new URL(url(path), siteUrl).href;
 
-/** The origin the site is served from (scheme and host of `site`). */
-export const origin: string = new URL(siteUrl).origin;
-
 export { langTag, url };
 
 /**
