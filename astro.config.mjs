@@ -6,12 +6,26 @@ import posHelp from './scripts/integration.mjs';
 import hansPlugin from './scripts/vite-plugin-hans.mjs';
 import themePlugin from './scripts/vite-plugin-theme.mjs';
 import flowsPlugin from './scripts/vite-plugin-flows.mjs';
+import { satteri } from '@astrojs/markdown-satteri';
+import markdownBase from './scripts/markdown-base.mjs';
+
+/**
+ * Where the site is served from: `site` in site.config.mjs, which may carry a path
+ * (`https://bank.example/pos/help/`); `POS_HELP_SITE` overrides it for a test build.
+ */
+const site = process.env.POS_HELP_SITE || siteConfig.site;
+/** The path of `site`, ending in a slash (`/`, or `/pos/help/`): Astro's `base`, `BASE_URL` in code. */
+const base = new URL(site).pathname.replace(/\/?$/, '/');
 
 export default defineConfig({
-  site: siteConfig.site,
+  site,
+  // Every link, asset and script URL goes under the path of `site` (src/lib/url.ts).
+  base,
   trailingSlash: 'always',
   // Stylesheets are always files, for the strict CSP (README, "Deploying your own copy").
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Links in articles are written as site paths (/zh-hant/…): they go under `base` too.
+  markdown: { processor: satteri({ hastPlugins: [markdownBase(base)] }) },
   integrations: [mdx(), posHelp()],
   vite: {
     plugins: [flowsPlugin(), hansPlugin(), themePlugin()],

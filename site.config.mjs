@@ -5,7 +5,11 @@
  * the zh-Hans pages convert them like every other text.
  */
 export default {
-  /** Absolute URL the site is served from (used for hreflang, QR codes, the service worker). */
+  /**
+   * Absolute URL the site is served from, at a domain's root or under a path
+   * (`https://bank.example/pos/help/`): every link, asset, the service worker and the QR codes
+   * then live under it (README, "Deploying your own copy").
+   */
   site: 'https://pos-help.example.com',
   /** Name of the bank or acquirer that runs this copy, as merchants know it. */
   deployerName: 'POS 自助服務中心',

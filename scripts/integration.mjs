@@ -8,11 +8,14 @@ import { isFlowsYaml } from './flow-files.mjs';
  * @returns {import('astro').AstroIntegration}
  */
 export default function posHelp() {
+  /** The base path (`/`, or the path of `site`, e.g. `/pos/help/`), always ending in a slash. */
+  let base = '/';
   return {
     name: 'pos-help',
     hooks: {
       // Before the content is loaded: an unclosed frontmatter would be reported as missing fields.
-      'astro:config:done': async () => {
+      'astro:config:done': async ({ config }) => {
+        base = config.base.replace(/\/?$/, '/');
         const { checkFrontmatter } = await import('./build/check-frontmatter.mjs');
         checkFrontmatter(process.cwd());
       },
@@ -49,11 +52,12 @@ export default function posHelp() {
         const { copyEmbed } = await import('./build/embed.mjs');
         await copyEmbed(process.cwd(), fileURLToPath(dir));
         const { checkLinks } = await import('./build/check-links.mjs');
-        await checkLinks(dir, logger);
+        await checkLinks(dir, logger, base);
         const { buildIndex } = await import('./build/pagefind.mjs');
+        // Pages are indexed as /{lang}/…: Pagefind puts the base path (the folder above /pagefind/) in front.
         await buildIndex(dir, logger);
         const { buildServiceWorker } = await import('./build/service-worker.mjs');
-        await buildServiceWorker(dir, logger);
+        await buildServiceWorker(dir, logger, base);
       },
     },
   };

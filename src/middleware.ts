@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { htmlToHans } from './lib/convert';
+import { withoutBase } from './lib/url';
 
 /**
  * Every page is written once in zh-Hant. Pages under /zh-hans/ are rendered from the same
@@ -7,7 +8,7 @@ import { htmlToHans } from './lib/convert';
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
-  const isHans = context.url.pathname.startsWith('/zh-hans/');
+  const isHans = withoutBase(context.url.pathname).startsWith('/zh-hans/');
   const isHtml = response.headers.get('content-type')?.includes('text/html');
   if (!isHans || !isHtml) return response;
   const html = await response.text();

@@ -33,26 +33,30 @@ export function findRefs(html) {
 }
 
 /**
- * Does a site-absolute URL resolve to a file in `files` (a Set)?
+ * Does a site-absolute URL resolve to a file in `files` (a Set)? Under a base path
+ * (`/pos/help/`), only URLs under it can: a link that leaves it is broken.
  * @param {string} url
  * @param {ReadonlySet<string>} files relative paths, as from listFiles
+ * @param {string} [base] the base path, ending in a slash
  * @returns {boolean}
  */
-export function resolves(url, files) {
+export function resolves(url, files, base = '/') {
   const clean = decodeURI(url.split(/[?#]/)[0]);
   if (!clean.startsWith('/')) return true; // relative links are not used by the site; skip
-  const rel = clean.slice(1);
+  if (!clean.startsWith(base)) return false;
+  const rel = clean.slice(base.length);
   if (rel === '' || rel.endsWith('/')) return files.has(`${rel}index.html`);
   return files.has(rel) || files.has(`${rel}/index.html`);
 }
 
 /**
- * Fails the build when a page links to a page or asset that is not in dist/, naming the page
- * and the link, so an author can fix the article that holds it.
+ * Fails the build when a page links to a page or asset that is not in dist/ (or outside the base
+ * path), naming the page and the link, so an author can fix the article that holds it.
  * @param {URL} dir
  * @param {{ info(msg: string): void }} logger
+ * @param {string} [base] the base path (astro.config.mjs), ending in a slash
  */
-export async function checkLinks(dir, logger) {
+export async function checkLinks(dir, logger, base = '/') {
   const root = fileURLToPath(dir);
   const files = new Set(await listFiles(root));
   const broken = [];
@@ -60,7 +64,7 @@ export async function checkLinks(dir, logger) {
     if (!file.endsWith('.html')) continue;
     const html = await readFile(path.join(root, file), 'utf8');
     for (const ref of findRefs(html)) {
-      if (!resolves(ref, files)) broken.push(`${file} links to ${ref}`);
+      if (!resolves(ref, files, base)) broken.push(`${file} links to ${ref}`);
     }
   }
   if (broken.length) {

@@ -9,10 +9,13 @@ import { generateSW } from 'workbox-build';
  * A precached page is served from the device (the update bar offers a new version); any other
  * navigation goes to the network, so a mistyped address gets the host's 404 and a page added by
  * a later deploy is served. Only when the network fails does it get the offline page.
+ * Under a base path (`/pos/help/`) every precached URL and the fallback go under it; the worker's
+ * scope is its folder, the base path.
  * @param {URL} dir
  * @param {{ info(msg: string): void }} logger
+ * @param {string} [base] the base path (astro.config.mjs), ending in a slash
  */
-export async function buildServiceWorker(dir, logger) {
+export async function buildServiceWorker(dir, logger, base = '/') {
   const root = fileURLToPath(dir);
   const { count, size, warnings } = await generateSW({
     globDirectory: root,
@@ -20,12 +23,13 @@ export async function buildServiceWorker(dir, logger) {
     globIgnores: ['sw.js', 'workbox-*.js', 'pdf/**', '404.html', 'embed/pos-troubleshooter.*.js'],
     swDest: path.join(root, 'sw.js'),
     directoryIndex: 'index.html',
+    modifyURLPrefix: base === '/' ? {} : { '': base },
     // Not navigateFallback: that answers every uncached navigation with the offline page, online too.
     runtimeCaching: [
       {
         urlPattern: ({ request }) => request.mode === 'navigate',
         handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: '/offline/index.html' } },
+        options: { precacheFallback: { fallbackURL: `${base}offline/index.html` } },
       },
     ],
     // Pagefind asks for pagefind-entry.json?ts=…; the search page keeps q and category in the URL.

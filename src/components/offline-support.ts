@@ -1,3 +1,9 @@
+/**
+ * The worker, at the site's base path (`/sw.js`, or `/pos/help/sw.js`), so its scope is the site.
+ * `BASE_URL` inline rather than src/lib/url.ts: a shared module would cost every page a request.
+ */
+const swUrl = `${import.meta.env.BASE_URL}sw.js`;
+
 /** Service worker registration, update prompt and offline marker (see OfflineSupport.astro). */
 export function startOfflineSupport(): void {
   const marker = document.querySelector<HTMLElement>('[data-offline-marker]');
@@ -19,7 +25,7 @@ export function startOfflineSupport(): void {
       return;
     }
     try {
-      await fetch('/sw.js', { method: 'HEAD', cache: 'no-store' });
+      await fetch(swUrl, { method: 'HEAD', cache: 'no-store' });
       marker.hidden = true;
     } catch {
       marker.hidden = false;
@@ -51,7 +57,7 @@ export function startOfflineSupport(): void {
   });
   const register = () =>
     navigator.serviceWorker
-      .register('/sw.js')
+      .register(swUrl)
       .then((registration) => {
         if (!registration) return; // some embedded browsers and test harnesses block registration
         // A worker already waiting: a new version was installed on an earlier visit.
@@ -80,7 +86,7 @@ export function startOfflineSupport(): void {
  * the old one answered with the offline page: then reloading shows the page.
  */
 async function heldNow(): Promise<boolean> {
-  if (!('caches' in window) || location.pathname.startsWith('/offline/')) return false;
+  if (!('caches' in window) || location.pathname.startsWith(`${import.meta.env.BASE_URL}offline/`)) return false;
   const url = new URL(location.href);
   url.search = '';
   url.hash = '';

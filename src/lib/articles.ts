@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { articleCategories, isArticleCategory, type ArticleCategory } from './taxonomy';
 import { flowList, getFlow } from '../machines/registry';
+import { url } from './url';
 
 /** An article with its place in the site. */
 export interface Article {
@@ -93,5 +94,5 @@ export async function findArticle(id: string): Promise<Article | undefined> {
 
 /** The path of an article under a language: /zh-hant/hardware/printer/. */
 export function articlePath(lang: string, id: string): string {
-  return `/${lang}/${id}/`;
+  return url(`/${lang}/${id}/`);
 }

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { getArticles } from './articles';
+import { url } from './url';
 
 /** A response code entry. */
 export type Code = CollectionEntry<'codes'>;
@@ -30,5 +31,5 @@ export function getCodes(): Promise<Code[]> {
 
 /** The path of a code page: /zh-hant/codes/a0/. */
 export function codePath(lang: string, id: string): string {
-  return `/${lang}/codes/${id.toLowerCase()}/`;
+  return url(`/${lang}/codes/${id.toLowerCase()}/`);
 }

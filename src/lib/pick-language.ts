@@ -9,5 +9,6 @@ export function pickLanguage(languages: readonly string[]): 'zh-hant' | 'zh-hans
 /** Sends the browser to its language's home page (the script of `/`, loaded as a file). */
 export function redirectToLanguage(): void {
   const languages = navigator.languages?.length ? navigator.languages : [navigator.language ?? ''];
-  location.replace(`/${pickLanguage(languages)}/`);
+  // BASE_URL (always ending in a slash) inline: see src/lib/url.ts.
+  location.replace(`${import.meta.env.BASE_URL}${pickLanguage(languages)}/`);
 }

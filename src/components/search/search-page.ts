@@ -43,7 +43,7 @@ function sources(lang: string, tag: string): Sources {
   return {
     index: pagefindIndex({ lang, tag }),
     data: () =>
-      (data ??= fetch(`/${lang}/search/data.json`).then((r) => {
+      (data ??= fetch(`${import.meta.env.BASE_URL}${lang}/search/data.json`).then((r) => {
         if (!r.ok) throw new Error(`search data: HTTP ${r.status}`);
         return r.json() as Promise<SearchData>;
       })),

@@ -45,7 +45,7 @@ export function pagefindIndex({ lang, tag }: PagefindSettings): SearchIndex {
 
   const load = (): Promise<Pagefind> =>
     (pagefind ??= (async () => {
-      const url = '/pagefind/pagefind.js';
+      const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
       const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
       // On the main thread: the index is small, and the worker script would cost another 12 KB.
       await pf.options({ excerptLength: 24, noWorker: true, metaCacheTag: tag });
@@ -65,7 +65,7 @@ export function pagefindIndex({ lang, tag }: PagefindSettings): SearchIndex {
       const pf = await load();
       // The full tier (every word of every page) costs a few more index chunks. Same bundle, named
       // by its full URL: Pagefind skips a merge whose path the primary's starts with.
-      fullText ??= pf.mergeIndex(new URL('/pagefind/', location.href).href, {
+      fullText ??= pf.mergeIndex(new URL(`${import.meta.env.BASE_URL}pagefind/`, location.href).href, {
         language: `${lang}-x-full`,
         metaCacheTag: tag,
       });
