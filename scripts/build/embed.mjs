@@ -52,7 +52,7 @@ export async function buildEmbed(root) {
 }
 
 /** The element's Custom Elements Manifest (its public API), shipped beside the bundle. */
-export const elementManifest = 'src/components/troubleshooter/custom-elements.json';
+export const elementManifest = 'custom-elements.json';
 
 /**
  * Copies the built bundle into dist/embed/, with the element's custom-elements.json.

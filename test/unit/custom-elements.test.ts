@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import manifest from '../../src/components/troubleshooter/custom-elements.json';
+import manifest from '../../custom-elements.json';
 
 /** The manifest against the element's source: nothing public is missing, nothing stale is listed. */
 const dir = path.join(import.meta.dirname, '../../src/components/troubleshooter');

@@ -1,6 +1,6 @@
 /**
  * <pos-troubleshooter>: one flow as a step-by-step troubleshooter; its public API is in
- * custom-elements.json beside this file. Attributes, properties, lifecycle and events only: the
+ * custom-elements.json (repository root). Attributes, properties, lifecycle and events only: the
  * flow's state is a FlowController (controller.ts), the DOM is built by views.ts.
  */
 import { flowNames, isFlowName, loadFlow } from '../../machines/manifest';
