@@ -51,11 +51,15 @@ export async function buildEmbed(root) {
   return manifest;
 }
 
+/** The element's Custom Elements Manifest (its public API), shipped beside the bundle. */
+export const elementManifest = 'custom-elements.json';
+
 /**
- * Copies the built bundle into dist/embed/.
+ * Copies the built bundle into dist/embed/, with the element's custom-elements.json.
  * @param {string} root
  * @param {string} dist
  */
 export async function copyEmbed(root, dist) {
   await cp(embedCache(root), path.join(dist, 'embed'), { recursive: true });
+  await cp(path.join(root, elementManifest), path.join(dist, 'embed', 'custom-elements.json'));
 }

@@ -16,3 +16,19 @@ export const isOurHash = (hash: string): boolean => hash.startsWith('#t=');
 
 /** The hash for `flow` after `events`. */
 export const writeHash = (flow: string, events: string[]): string => `#t=${flow}:${events.join('.')}`;
+
+/**
+ * What `hash` asks of a widget showing `flow` after `answers`: nothing (another hash, or the path
+ * already shown; `fresh` when nothing is shown yet), the events to go to, or `invalid`
+ * (our flow's hash, malformed).
+ */
+export function hashTarget(
+  hash: string,
+  flow: string,
+  answers: readonly string[],
+  fresh: boolean,
+): 'none' | 'invalid' | string[] {
+  const events = readHash(hash, flow);
+  if (events === null) return hash.startsWith(`#t=${flow}`) ? 'invalid' : 'none';
+  return !fresh && events.join('.') === answers.join('.') ? 'none' : events;
+}

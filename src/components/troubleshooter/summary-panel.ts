@@ -7,7 +7,8 @@ import { h } from './dom';
 import { forgetAll, loadRemembered, saveRemembered, setItem } from './device-storage';
 import { lastOutcomeKey, summaryFields, writeLastOutcome, type Fields } from './saved-details';
 import { format, type Translate } from './strings';
-import { summaryView, type HeadingTag } from './views';
+import { contactView, summaryView, type HeadingTag } from './views';
+import type { OutcomeMeta } from '../../machines/types';
 
 /** What the panel needs from the element. */
 export interface SummaryPanelOptions {
@@ -95,4 +96,17 @@ export function summaryPanel(options: SummaryPanelOptions): { root: HTMLElement;
   link.addEventListener('click', handOff);
   link.addEventListener('auxclick', handOff);
   return { root: h('div', {}, view.root, h('p', {}, link)), fields };
+}
+
+/** An outcome's escalation block: whom to call, the host's `escalation` slot, then the summary panel. */
+export function escalationPanel(options: SummaryPanelOptions & { meta: OutcomeMeta; hotline: string }): {
+  root: HTMLElement;
+  fields: Fields;
+} {
+  const summary = summaryPanel(options);
+  const contact = contactView(options.tr, options.meta, options.heading, options.hotline);
+  return {
+    root: h('div', { class: 'escalation' }, contact, h('slot', { name: 'escalation' }), summary.root),
+    fields: summary.fields,
+  };
 }

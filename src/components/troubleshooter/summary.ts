@@ -41,3 +41,18 @@ export function buildSummary(args: {
     format(tr, 'widget.summary.result', { title: tr(outcome.title) }),
   ].join('\n');
 }
+
+/** The summary of an outcome of the controller's view model, in the page's script. */
+export function summaryOf(
+  tr: Translate,
+  flowTitle: string,
+  view: { node: OutcomeMeta; answered: { question: string; answer: string; event: string }[] },
+  fields: Fields,
+): string {
+  const steps = view.answered.map((a) => ({
+    question: tr(a.question),
+    // NOT_FIXED: the merchant's "沒有解決" on a resolved outcome.
+    answer: a.event === 'NOT_FIXED' ? format(tr, 'widget.fixed.no') : tr(a.answer),
+  }));
+  return buildSummary({ tr, flowTitle: tr(flowTitle), outcome: view.node, steps, fields, time: new Date() });
+}

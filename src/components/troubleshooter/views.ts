@@ -2,9 +2,104 @@ import { h, list } from './dom';
 import { format, type Translate } from './strings';
 import { summaryFields, type Fields, type SummaryField } from './saved-details';
 import type { OutcomeMeta, QuestionMeta } from '../../machines/types';
+import type { ViewModel } from './controller';
 
 /** Heading tag for a level 2–6. */
 export type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+
+/** The heading one level below `heading` (at most h6). */
+export const subHeading = (heading: HeadingTag): HeadingTag => `h${Math.min(6, Number(heading[1]) + 1)}` as HeadingTag;
+
+/** "Step n · at most m left". */
+export function progressView(tr: Translate, view: ViewModel): HTMLElement {
+  return h(
+    'p',
+    { class: 'progress', part: 'progress' },
+    format(tr, 'widget.step', { n: view.step }),
+    view.left ? ` · ${format(tr, 'widget.stepsLeft', { n: view.left })}` : '',
+  );
+}
+
+/** Back and restart, once there is something to go back to. */
+export function navView(tr: Translate, view: ViewModel): HTMLElement {
+  if (!view.canGoBack) return h('div', { class: 'nav' });
+  return h(
+    'div',
+    { class: 'nav' },
+    h('button', { type: 'button', class: 'secondary', part: 'back', 'data-action': 'back' }, format(tr, 'widget.back')),
+    h(
+      'button',
+      { type: 'button', class: 'secondary', part: 'restart', 'data-action': 'restart' },
+      format(tr, 'widget.restart'),
+    ),
+  );
+}
+
+/** A readable error with a way to start over. */
+export function errorView(tr: Translate, message: string): HTMLElement[] {
+  return [
+    errorLine(message),
+    h(
+      'div',
+      { class: 'nav' },
+      h('button', { type: 'button', part: 'restart', 'data-action': 'restart' }, format(tr, 'widget.restart')),
+    ),
+  ];
+}
+
+/** One error line (also used as a notice above the flow). */
+export const errorLine = (message: string): HTMLElement =>
+  h('p', { class: 'error', part: 'error', role: 'alert' }, message);
+
+/**
+ * An outcome: its title, what to do now, and (resolved) how to prevent it and "did this fix it?";
+ * `escalation` is the contact and summary block, hidden on a resolved outcome until "not fixed".
+ */
+export function outcomeView(
+  tr: Translate,
+  meta: OutcomeMeta,
+  heading: HeadingTag,
+  escalation: HTMLElement,
+): { root: HTMLElement; focus: HTMLElement } {
+  const sub = subHeading(heading);
+  const title = h(heading, { tabindex: '-1' }, tr(meta.title));
+  const root = h(
+    'div',
+    { part: 'outcome', 'data-outcome': meta.outcome, class: 'outcome' },
+    h(
+      'p',
+      { class: 'kind' },
+      format(tr, meta.outcome === 'resolved' ? 'widget.outcome.resolved' : 'widget.outcome.escalate'),
+    ),
+    title,
+    h(sub, { class: 'sub' }, format(tr, 'widget.now')),
+    list(meta.steps.map(tr)),
+  );
+  if (meta.outcome !== 'resolved') {
+    root.append(escalation);
+    return { root, focus: title };
+  }
+  if (meta.prevent?.length)
+    root.append(h(sub, { class: 'sub' }, format(tr, 'widget.prevent')), list(meta.prevent.map(tr), false)!);
+  const ask = h(
+    'div',
+    { class: 'fixed', role: 'group', 'aria-label': format(tr, 'widget.fixed.question') },
+    h('p', {}, format(tr, 'widget.fixed.question')),
+    h(
+      'div',
+      { class: 'nav' },
+      h('button', { type: 'button', part: 'answer', 'data-action': 'fixed' }, format(tr, 'widget.fixed.yes')),
+      h(
+        'button',
+        { type: 'button', part: 'answer', class: 'secondary', 'data-action': 'not-fixed' },
+        format(tr, 'widget.fixed.no'),
+      ),
+    ),
+  );
+  escalation.hidden = true;
+  root.append(ask, h('p', { class: 'status', role: 'status' }), escalation);
+  return { root, focus: title };
+}
 
 /** The question step: heading, what to do, note, one button per answer. */
 export function questionView(
@@ -122,4 +217,14 @@ export function contactView(tr: Translate, meta: OutcomeMeta, heading: HeadingTa
     meta.tell?.length ? h(heading, { class: 'sub' }, format(tr, 'widget.tell')) : null,
     list(meta.tell?.map(tr), false),
   );
+}
+
+/** The answer to "did this fix it?" (without NOT_FIXED): thanks, or show the escalation block. */
+export function showFixed(tr: Translate, button: HTMLElement, fixed: boolean): void {
+  const outcome = button.closest('.outcome')!;
+  outcome.querySelector<HTMLElement>('[role="status"]')!.textContent = format(
+    tr,
+    fixed ? 'widget.fixed.thanks' : 'widget.fixed.notYet',
+  );
+  outcome.querySelector<HTMLElement>('.escalation')!.hidden = fixed;
 }
