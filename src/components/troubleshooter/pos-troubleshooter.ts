@@ -25,6 +25,8 @@ import { isOutcome, readStates, stepsLeft, type FlowState } from '../../machines
 import { flowNames, isFlowName, loadFlow } from '../../machines/manifest';
 import { isOurHash, readHash, writeHash } from './history';
 import { format, translatorFor, type Translate } from './strings';
+import { notFixedEvent } from '../../machines/compile';
+import { widgetUi } from '../../i18n/widget';
 import { styleSheet } from './styles';
 import { forgetExpired } from './device-storage';
 import { later } from './later';
@@ -192,7 +194,12 @@ export class PosTroubleshooter extends HTMLElement {
     const path = this.#path();
     return this.#events.map((e, i) => {
       const meta = this.#states.get(path[i]!)!.meta;
-      const label = meta.kind === 'question' ? (meta.answers.find((a) => a.event === e)?.label ?? e) : e;
+      const label =
+        meta.kind === 'question'
+          ? (meta.answers.find((a) => a.event === e)?.label ?? e)
+          : e === notFixedEvent
+            ? widgetUi['widget.fixed.no']
+            : e;
       return { question: this.#tr(meta.kind === 'question' ? meta.question : meta.title), answer: this.#tr(label) };
     });
   }
@@ -313,13 +320,12 @@ export class PosTroubleshooter extends HTMLElement {
           h('button', { type: 'button', part: 'answer', 'data-action': 'fixed' }, format(tr, 'widget.fixed.yes')),
           h(
             'button',
-            { type: 'button', part: 'answer', class: 'secondary', 'data-action': 'not-fixed' },
+            { type: 'button', part: 'answer', class: 'secondary', 'data-event': notFixedEvent },
             format(tr, 'widget.fixed.no'),
           ),
         ),
       );
-      escalation.hidden = true;
-      root.append(ask, thanks, escalation);
+      root.append(ask, thanks);
     } else {
       root.append(escalation);
     }
@@ -351,21 +357,20 @@ export class PosTroubleshooter extends HTMLElement {
     if (answer) this.#navigate([...this.#events, answer]);
     else if (action === 'back') this.#navigate(this.#events.slice(0, -1));
     else if (action === 'restart') this.#navigate([]);
-    else if (action === 'fixed' || action === 'not-fixed') this.#onFixed(button, action === 'fixed');
+    else if (action === 'fixed') this.#onFixed(button);
   }
 
-  #onFixed(button: HTMLElement, fixed: boolean): void {
+  /** "Yes, fixed": a thank-you. "Not fixed" is an answer (NOT_FIXED) that the machine takes to an escalation. */
+  #onFixed(button: HTMLElement): void {
     const outcome = button.closest('.outcome')!;
     const status = outcome.querySelector<HTMLElement>('[role="status"]')!;
-    const escalation = outcome.querySelector<HTMLElement>('.escalation')!;
-    status.textContent = format(this.#tr, fixed ? 'widget.fixed.thanks' : 'widget.fixed.notYet');
-    escalation.hidden = fixed;
-    this.#emit(fixed ? 'step' : 'outcome', {
+    status.textContent = format(this.#tr, 'widget.fixed.thanks');
+    this.#emit('step', {
       flow: this.#flow!.name,
       state: this.#current().id,
       path: this.#path(),
       answers: [...this.#events],
-      ...(fixed ? { fixed: true } : { outcome: 'escalate', summary: this.#summaryText(), fixed: false }),
+      fixed: true,
     });
   }
 
