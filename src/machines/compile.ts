@@ -73,10 +73,18 @@ export function metaOf(node: FlowNode, shared: SharedTexts): StepMeta {
   };
 }
 
+/** One state of a compiled flow machine. */
+interface StateConfig {
+  type?: 'final';
+  description?: string;
+  meta: StepMeta;
+  on?: Record<string, string>;
+}
+
 /** Builds the machine of a checked flow file: one state per node, one event per answer. */
 export function compileMachine(name: string, file: FlowFile, shared: SharedTexts) {
   const states = Object.fromEntries(
-    Object.entries(file.nodes).flatMap(([id, node]) => {
+    Object.entries(file.nodes).flatMap(([id, node]): [string, StateConfig][] => {
       const base = { ...(node.description ? { description: node.description } : {}), meta: metaOf(node, shared) };
       if (node.kind === 'outcome' && node.outcome === 'resolved') {
         // A resolved outcome waits for "did this fix it?": NOT_FIXED leads to its own escalation.

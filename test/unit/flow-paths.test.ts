@@ -110,7 +110,11 @@ describe('key and MAC errors (software)', () => {
   });
 
   it('a key error that survives signing in asks about the network, and a broken network goes to the network steps', () => {
-    expect(walk(flows.software, ['KEYS', 'YES'])).toEqual(['identifyingProblem', 'signingInForKeys', 'checkingNetworkForKeys']);
+    expect(walk(flows.software, ['KEYS', 'YES'])).toEqual([
+      'identifyingProblem',
+      'signingInForKeys',
+      'checkingNetworkForKeys',
+    ]);
     expect(walk(flows.software, ['KEYS', 'YES', 'NO']).at(-1)).toBe('resolvedCheckNetwork');
     expect(walk(flows.software, ['KEYS', 'YES', 'NOT_SURE']).at(-1)).toBe('resolvedCheckNetwork');
   });

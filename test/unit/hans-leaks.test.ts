@@ -28,7 +28,9 @@ function leaks(text: string): string[] {
   const a = [...text];
   const b = [...again];
   if (a.length !== b.length) return [`${text} → ${again}`];
-  return a.flatMap((ch, i) => (ch !== b[i] ? [`${a.slice(Math.max(0, i - 3), i + 4).join('')} (${ch} → ${b[i]})`] : []));
+  return a.flatMap((ch, i) =>
+    ch !== b[i] ? [`${a.slice(Math.max(0, i - 3), i + 4).join('')} (${ch} → ${b[i]})`] : [],
+  );
 }
 
 describe('zh-Hans widget texts', () => {
