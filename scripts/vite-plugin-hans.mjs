@@ -43,7 +43,8 @@ export function collectTexts(value, out = new Set(), seen = new Set()) {
  * @returns {HansTable}
  */
 export function hansTable(texts) {
-  const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+  // The same conversion as src/lib/convert.ts (`tw`, so the particle 著 becomes 着).
+  const convert = OpenCC.Converter({ from: 'tw', to: 'cn' });
   /** @type {Record<string, string>} */
   const chars = {};
   for (const text of texts) {

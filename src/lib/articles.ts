@@ -75,10 +75,13 @@ function checkFlowStart(article: Article): void {
       `Add \`flow:\` (one of ${flowList.map((f) => f.name).join(', ')}), or remove \`flowStart\`.`,
     );
   const nodes = Object.keys(flow.machine.config.states ?? {});
-  if (!nodes.includes(flowStart) || flow.machine.states[flowStart]?.type === 'final')
+  if (
+    !nodes.includes(flowStart) ||
+    (flow.machine.states[flowStart]?.meta as { kind?: string } | undefined)?.kind === 'outcome'
+  )
     throw new AstroError(
       `${sourceOf(article.entry)}: field \`flowStart\` names "${flowStart}", which is not a question of the flow "${name}".`,
-      `Use a question or step of src/content/flows/${name}.yaml: ${nodes.filter((n) => flow.machine.states[n]?.type !== 'final').join(', ')}.`,
+      `Use a question or step of src/content/flows/${name}.yaml: ${nodes.filter((n) => (flow.machine.states[n]?.meta as { kind?: string } | undefined)?.kind !== 'outcome').join(', ')}.`,
     );
 }
 

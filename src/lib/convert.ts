@@ -1,10 +1,12 @@
 import * as OpenCC from 'opencc-js';
 
 /**
- * zh-Hant → zh-Hans at build time. `t → cn` keeps the mainland vocabulary the texts are written
- * in and changes only the characters (`twp` would rewrite words, e.g. 程序 → 进程).
+ * zh-Hant → zh-Hans at build time. `tw → cn` keeps the mainland vocabulary the texts are written
+ * in and changes only the characters (`twp` would rewrite words, e.g. 程序 → 进程). `tw` rather
+ * than `t`: the texts write the particle 著 the Taiwan way, which `t → cn` leaves as 著 (斜著
+ * would leak into Simplified text); `tw` reads it as 着 first. Otherwise the two agree.
  */
-const tToCn = OpenCC.Converter({ from: 't', to: 'cn' });
+const tToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 /** Converts zh-Hant text to zh-Hans. ASCII and markup pass through unchanged. */
 export function toHans(text: string): string {

@@ -9,6 +9,33 @@ import type { Answer, Flow, StepMeta } from './types.ts';
 /** The event a `step` node's one button sends. */
 export const stepEvent = 'DONE';
 
+/** The event "did this fix it? no" sends at a resolved outcome. */
+export const notFixedEvent = 'NOT_FIXED';
+
+/** Id of the escalation a resolved outcome leads to when it did not fix the problem. */
+export const notFixedId = (id: string) => `${id}NotFixed`;
+
+/**
+ * The escalation generated for a resolved outcome that did not fix the problem: it says what
+ * was tried (the outcome's own steps) and that it did not help, and whom to call.
+ */
+export function notFixedMeta(node: Extract<FlowNode, { kind: 'outcome' }>, shared: SharedTexts): StepMeta {
+  return {
+    kind: 'outcome',
+    outcome: 'escalate',
+    title: `試過「${node.title}」，問題還在：請服務商處理`,
+    steps: [
+      `已經按建議做過：${node.steps.join('；')}`,
+      '這樣沒有解決問題。不要自己拆開或修改終端設置，暫時請顧客用其他方式付款。',
+    ],
+    contact: resolveContact({ shared: 'provider' }, shared),
+    tell: [
+      ...resolveTell([{ shared: 'provider' }], shared),
+      `已經試過：${node.title}（${node.steps.join('；')}），沒有解決`,
+    ],
+  };
+}
+
 type Text = string | { shared: string };
 
 /** Resolves `contact`: a text, or a shared entry's contact. */
@@ -46,13 +73,33 @@ export function metaOf(node: FlowNode, shared: SharedTexts): StepMeta {
   };
 }
 
+/** One state of a compiled flow machine. */
+interface StateConfig {
+  type?: 'final';
+  description?: string;
+  meta: StepMeta;
+  on?: Record<string, string>;
+}
+
 /** Builds the machine of a checked flow file: one state per node, one event per answer. */
 export function compileMachine(name: string, file: FlowFile, shared: SharedTexts) {
   const states = Object.fromEntries(
-    Object.entries(file.nodes).map(([id, node]) => {
+    Object.entries(file.nodes).flatMap(([id, node]): [string, StateConfig][] => {
       const base = { ...(node.description ? { description: node.description } : {}), meta: metaOf(node, shared) };
-      if (node.kind === 'outcome') return [id, { type: 'final' as const, ...base }];
-      return [id, { ...base, on: Object.fromEntries(answersOf(node).map((a) => [a.event, a.next])) }];
+      if (node.kind === 'outcome' && node.outcome === 'resolved') {
+        // A resolved outcome waits for "did this fix it?": NOT_FIXED leads to its own escalation.
+        const escalation = {
+          type: 'final' as const,
+          description: `Generated: ${id} did not fix the problem.`,
+          meta: notFixedMeta(node, shared),
+        };
+        return [
+          [id, { ...base, on: { [notFixedEvent]: notFixedId(id) } }],
+          [notFixedId(id), escalation],
+        ];
+      }
+      if (node.kind === 'outcome') return [[id, { type: 'final' as const, ...base }]];
+      return [[id, { ...base, on: Object.fromEntries(answersOf(node).map((a) => [a.event, a.next])) }]];
     }),
   );
   return setup({ types: { events: {} as { type: string }, meta: {} as StepMeta } }).createMachine({

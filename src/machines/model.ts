@@ -60,7 +60,7 @@ export function stepsLeft(machine: AnyStateMachine): Map<string, number> {
   const visit = (id: string, trail: Set<string>): number => {
     if (memo.has(id)) return memo.get(id)!;
     const state = all.get(id);
-    if (!state || state.final || trail.has(id)) return 0;
+    if (!state || state.final || state.meta.kind === 'outcome' || trail.has(id)) return 0;
     trail.add(id);
     const most = Math.max(0, ...Object.values(state.on).map((t) => 1 + visit(t, trail)));
     trail.delete(id);

@@ -18,7 +18,7 @@ export interface FlowPath {
 export function listPaths(flow: Flow): FlowPath[] {
   const states = new Map(readStates(flow.machine).map((s) => [s.id, s]));
   return getSimplePaths(flow.machine)
-    .filter((p) => p.state.status === 'done')
+    .filter((p) => states.get(String(p.state.value))?.meta.kind === 'outcome')
     .map((p) => {
       const steps: FlowPath['steps'] = [];
       let current = String(flow.machine.config.initial);

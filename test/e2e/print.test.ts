@@ -73,8 +73,8 @@ describe('printing', () => {
     while ((await widget.locator('[part~="outcome"]').count()) === 0) {
       await widget.locator('[part~="answer"]').last().click();
     }
-    if (await widget.locator('[data-action="not-fixed"]').count())
-      await widget.locator('[data-action="not-fixed"]').click();
+    if (await widget.locator('[data-event="NOT_FIXED"]').count())
+      await widget.locator('[data-event="NOT_FIXED"]').click();
     await widget.locator('input[name="serial"]').fill('SN-REC-1');
     const [record] = await Promise.all([context.waitForEvent('page'), widget.locator('[part~="record"]').click()]);
     await record.waitForLoadState();

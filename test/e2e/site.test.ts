@@ -6,7 +6,7 @@ import { distFiles, readDist, textOf, dist } from './dist';
 import { baseUrl, launch, openPage } from './browser';
 import { findRefs, resolves } from '../../scripts/build/check-links.mjs';
 
-const toHans = OpenCC.Converter({ from: 't', to: 'cn' });
+const toHans = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const langs = ['zh-hant', 'zh-hans'] as const;
 
 describe('the built site', () => {

@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { getSimplePaths } from '@xstate/graph';
 import { flows } from '../../src/machines/registry';
-import type { OutcomeMeta, QuestionMeta } from '../../src/machines/types';
+import type { OutcomeMeta, QuestionMeta, StepMeta } from '../../src/machines/types';
+import { widgetUi } from '../../src/i18n/widget';
 import { baseUrl, launch, openPage, settle } from './browser';
 
 let browser: Browser;
@@ -15,8 +16,9 @@ afterAll(() => browser?.close());
 /** Every path from the start to an outcome, as the answers to give and the outcome to expect. */
 function outcomePaths(name: keyof typeof flows) {
   const machine = flows[name].machine;
+  // Every path to an outcome: final escalations, and resolved outcomes (which wait for NOT_FIXED).
   return getSimplePaths(machine)
-    .filter((p) => p.state.status === 'done')
+    .filter((p) => (Object.values(p.state.getMeta())[0] as StepMeta | undefined)?.kind === 'outcome')
     .map((p) => {
       const events = p.steps.map((s) => s.event.type).filter((t) => t !== 'xstate.init');
       const meta = Object.values(p.state.getMeta())[0] as OutcomeMeta;
@@ -26,8 +28,10 @@ function outcomePaths(name: keyof typeof flows) {
 
 /** The label of the answer button for `event` at the current step, from the machine. */
 function labelFor(name: keyof typeof flows, stateId: string, event: string): string {
-  const meta = (flows[name].machine.config.states as Record<string, { meta: QuestionMeta }>)[stateId]!.meta;
-  return meta.answers.find((a) => a.event === event)!.label;
+  const meta = (flows[name].machine.config.states as Record<string, { meta: StepMeta }>)[stateId]!.meta;
+  // At a resolved outcome, "did this fix it? no" is the answer NOT_FIXED.
+  if (meta.kind === 'outcome') return event === 'NOT_FIXED' ? widgetUi['widget.fixed.no'] : '';
+  return (meta as QuestionMeta).answers.find((a) => a.event === event)!.label;
 }
 
 const widget = (page: Page) => page.locator('pos-troubleshooter');
@@ -171,14 +175,20 @@ describe('the troubleshooter widget', () => {
     await context.close();
   });
 
-  it('answers "did this fix it?" either way', async () => {
+  it('answers "did this fix it?" either way: "not fixed" is the machine’s NOT_FIXED, to an escalation', async () => {
     const { context, page } = await openFlow('hardware');
     const resolved = outcomePaths('hardware').find((p) => p.meta.outcome === 'resolved')!;
     for (const event of resolved.events) await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
-    await widget(page).locator('[data-action="not-fixed"]').click();
-    await expect(widget(page).locator('[part~="summary"]').isVisible()).resolves.toBe(true);
     await widget(page).locator('[data-action="fixed"]').click();
-    await expect(widget(page).locator('[part~="summary"]').isVisible()).resolves.toBe(false);
+    await expect(widget(page).locator('[part~="summary"]').count()).resolves.toBe(0);
+    await widget(page).locator('[part~="answer"][data-event="NOT_FIXED"]').click();
+    const outcome = widget(page).locator('[part~="outcome"]');
+    await expect(outcome.getAttribute('data-outcome')).resolves.toBe('escalate');
+    expect(page.url()).toMatch(/\.NOT_FIXED$/);
+    const summary = await widget(page).locator('[part~="summary-text"]').inputValue();
+    expect(summary).toContain(`${resolved.meta.title} → ${widgetUi['widget.fixed.no']}`);
+    expect(summary).toMatch(/問題還在/);
+    expect(summary).not.toMatch(/問題已解決/);
     await context.close();
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getSimplePaths } from '@xstate/graph';
 import { flows } from '../../src/machines/registry';
-import { assertFlows, checkFlow, describePaths, formatProblems } from '../../src/machines/paths';
+import { assertFlows, checkFlow, describePaths, formatProblems, listPaths } from '../../src/machines/paths';
 import { readStates } from '../../src/machines/model';
 import type { Flow } from '../../src/machines/types';
 
@@ -20,7 +20,7 @@ describe.each(all.map((f) => [f.name, f] as const))('the %s flow', (_name, flow)
   });
 
   it('has every simple path ending in an outcome', () => {
-    const ends = getSimplePaths(flow.machine).filter((p) => p.state.status === 'done');
+    const ends = listPaths(flow);
     expect(ends.length).toBeGreaterThan(1);
     for (const p of getSimplePaths(flow.machine)) {
       const node = readStates(flow.machine).find((s) => s.id === String(p.state.value))!;
@@ -66,10 +66,19 @@ describe('the flows as a set', () => {
       expect(outcomes(f)).toEqual(new Set(['resolved', 'escalate']));
   });
 
-  it('starts security with stopping use of the terminal', () => {
-    const first = readStates(flows.security.machine).find((s) => s.id === flows.security.machine.config.initial)!;
-    expect(first.meta.kind === 'question' && first.meta.question).toContain('停止使用');
-    expect(first.meta.kind === 'question' && first.meta.steps?.join('')).toMatch(/保持原樣/);
+  it('stops a possibly tampered terminal first: the first question sends tampering straight to stopping use', () => {
+    const states = new Map(readStates(flows.security.machine).map((s) => [s.id, s]));
+    const first = states.get(String(flows.security.machine.config.initial))!;
+    // The first answer shown is tampering, and it leads straight to "stop using it".
+    const [firstAnswer] = Object.entries(first.on);
+    expect(firstAnswer).toEqual(['ALTERED', 'stoppingUse']);
+    const stop = states.get('stoppingUse')!;
+    expect(stop.meta.kind === 'question' && stop.meta.question).toContain('停止使用');
+    expect(stop.meta.kind === 'question' && stop.meta.steps?.join('')).toMatch(/保持原樣/);
+    expect(first.meta.kind === 'question' && first.meta.note).toMatch(/先停止使用/);
+    // A tamper alert is an outcome whose first step is to stop using the terminal.
+    const tamper = states.get(first.on.TAMPER_ALERT!)!;
+    expect(tamper.meta.kind === 'outcome' && tamper.meta.steps[0]).toMatch(/^先停止使用/);
   });
 
   it('reaches a reinstall or reset in software only after settling and backing up', () => {
@@ -102,8 +111,12 @@ describe('the flows as a set', () => {
     actor.send({ type: 'WIFI' });
     expect(actor.getSnapshot().value).toBe('checkingWifi');
     actor.send({ type: 'YES' });
-    expect(actor.getSnapshot().status).toBe('done');
     expect(actor.getSnapshot().value).toBe('resolvedConnected');
+    // A resolved outcome waits for "did this fix it?": NOT_FIXED is the only way on.
+    expect(actor.getSnapshot().status).toBe('active');
+    actor.send({ type: 'NOT_FIXED' });
+    expect(actor.getSnapshot().status).toBe('done');
+    expect(actor.getSnapshot().value).toBe('resolvedConnectedNotFixed');
   });
 
   it('passes assertFlows, as the build does', () => {

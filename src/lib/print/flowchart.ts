@@ -35,7 +35,10 @@ export function flowchartSvg(machine: AnyStateMachine, title: string): Promise<s
 }
 
 async function draw(machine: AnyStateMachine, title: string): Promise<string> {
-  const states = readStates(machine);
+  // The escalations generated for "not fixed" (one per resolved outcome) would only crowd the chart.
+  const all = readStates(machine);
+  const notFixed = new Set(all.flatMap((s) => (isOutcome(s.meta) && s.on.NOT_FIXED ? [s.on.NOT_FIXED] : [])));
+  const states = all.filter((s) => !notFixed.has(s.id));
   const children = states.map((s) => {
     const text = isOutcome(s.meta) ? s.meta.title : s.meta.question;
     const lines = wrap(text);
