@@ -22,6 +22,7 @@ export function copyProject(prefix) {
     'astro.config.mjs',
     'site.config.mjs',
     'tsconfig.json',
+    'custom-elements.json',
     'package.json',
   ])
     cpSync(path.join(root, name), path.join(dir, name), { recursive: true });

@@ -101,10 +101,20 @@ describe('FlowController and NOT_FIXED', () => {
   });
 
   it('does not offer NOT_FIXED where the machine has none', () => {
-    const c = new FlowController(network);
-    walkToOutcome(c);
-    const view = c.view;
-    expect(view.kind === 'outcome' && view.canNotFix).toBe(false);
+    const c = new FlowController(tiny);
+    c.answer('A');
+    c.notFixed();
+    // An escalation is where NOT_FIXED leads: it has no NOT_FIXED of its own.
+    expect(c.view).toMatchObject({ kind: 'outcome', state: 'callBank', canNotFix: false });
     expect(c.notFixed()).toBe(false);
+  });
+
+  it('offers NOT_FIXED on a resolved outcome of a real flow, leading to an escalation', () => {
+    const c = new FlowController(network);
+    const view = () => c.view as { kind: string; canNotFix?: boolean; node: { outcome?: string } };
+    walkToOutcome(c);
+    expect(view()).toMatchObject({ kind: 'outcome', node: { outcome: 'resolved' }, canNotFix: true });
+    expect(c.notFixed()).toBe(true);
+    expect(view()).toMatchObject({ kind: 'outcome', node: { outcome: 'escalate' }, canNotFix: false });
   });
 });
