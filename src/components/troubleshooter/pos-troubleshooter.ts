@@ -137,7 +137,7 @@ export class PosTroubleshooter extends HTMLElement {
     this.#summaryEvent.flush();
     const shown =
       view.kind === 'outcome'
-        ? outcomeView(tr, view.node, this.#heading, this.#escalation(view))
+        ? outcomeView(tr, view.node, this.#heading, this.#escalation(view), view.canNotFix)
         : questionView(tr, view.node, this.#heading);
     this.#panel.replaceChildren(progressView(tr, view), shown.root, navView(tr, view));
     this.#live.textContent =

@@ -53,13 +53,16 @@ export const errorLine = (message: string): HTMLElement =>
 
 /**
  * An outcome: its title, what to do now, and (resolved) how to prevent it and "did this fix it?";
- * `escalation` is the contact and summary block, hidden on a resolved outcome until "not fixed".
+ * `escalation` is the contact and summary block. When the machine takes "not fixed" (`NOT_FIXED`) to
+ * an escalation of its own, the button is that answer and the block is left out; otherwise the
+ * block is hidden on a resolved outcome until "not fixed".
  */
 export function outcomeView(
   tr: Translate,
   meta: OutcomeMeta,
   heading: HeadingTag,
   escalation: HTMLElement,
+  canNotFix = false,
 ): { root: HTMLElement; focus: HTMLElement } {
   const sub = subHeading(heading);
   const title = h(heading, { tabindex: '-1' }, tr(meta.title));
@@ -91,13 +94,16 @@ export function outcomeView(
       h('button', { type: 'button', part: 'answer', 'data-action': 'fixed' }, format(tr, 'widget.fixed.yes')),
       h(
         'button',
-        { type: 'button', part: 'answer', class: 'secondary', 'data-action': 'not-fixed' },
+        canNotFix
+          ? { type: 'button', part: 'answer', class: 'secondary', 'data-event': 'NOT_FIXED' }
+          : { type: 'button', part: 'answer', class: 'secondary', 'data-action': 'not-fixed' },
         format(tr, 'widget.fixed.no'),
       ),
     ),
   );
   escalation.hidden = true;
-  root.append(ask, h('p', { class: 'status', role: 'status' }), escalation);
+  root.append(ask, h('p', { class: 'status', role: 'status' }));
+  if (!canNotFix) root.append(escalation);
   return { root, focus: title };
 }
 
