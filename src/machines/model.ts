@@ -74,3 +74,12 @@ export function stepsLeft(machine: AnyStateMachine): Map<string, number> {
 /** Narrowing helpers for a state's meta. */
 export const isOutcome = (meta: StepMeta): meta is OutcomeMeta => meta.kind === 'outcome';
 export const isQuestion = (meta: StepMeta): meta is QuestionMeta => meta.kind === 'question';
+
+/**
+ * The states a printed sheet shows: all but the escalations generated for "not fixed" (the
+ * NOT_FIXED target of each resolved outcome), which only say "call, this did not help" again.
+ */
+export function printedStates(states: FlowState[]): FlowState[] {
+  const notFixed = new Set(states.flatMap((s) => (isOutcome(s.meta) && s.on.NOT_FIXED ? [s.on.NOT_FIXED] : [])));
+  return states.filter((s) => !notFixed.has(s.id));
+}

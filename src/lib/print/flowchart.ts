@@ -1,6 +1,6 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { AnyStateMachine } from 'xstate';
-import { isOutcome, readStates } from '../../machines/model';
+import { isOutcome, printedStates, readStates } from '../../machines/model';
 
 /** Characters per line in a box, and the font size of the chart (CSS px in the SVG). */
 const perLine = 11;
@@ -36,9 +36,7 @@ export function flowchartSvg(machine: AnyStateMachine, title: string): Promise<s
 
 async function draw(machine: AnyStateMachine, title: string): Promise<string> {
   // The escalations generated for "not fixed" (one per resolved outcome) would only crowd the chart.
-  const all = readStates(machine);
-  const notFixed = new Set(all.flatMap((s) => (isOutcome(s.meta) && s.on.NOT_FIXED ? [s.on.NOT_FIXED] : [])));
-  const states = all.filter((s) => !notFixed.has(s.id));
+  const states = printedStates(readStates(machine));
   const children = states.map((s) => {
     const text = isOutcome(s.meta) ? s.meta.title : s.meta.question;
     const lines = wrap(text);
