@@ -1,60 +1,110 @@
 /**
  * Safety rules every flow keeps (DESIGN.md, "Safety before convenience"): a text may mention
- * opening the terminal, changing host settings or keys by hand, charging again or splitting a
- * payment only to say not to.
+ * opening the terminal, changing host settings or keys by hand, charging again, splitting a
+ * payment, refunding in cash or paying to unfreeze an account only to say not to.
  */
 import type { FlowProblem } from './problems.ts';
 import type { FlowFile } from './schema.ts';
 
-/** What a merchant must never be told to do, each with why. */
-export const forbidden: { pattern: RegExp; why: string }[] = [
-  { pattern: /拆開|(?<!防)拆機|拆下/, why: 'opening the terminal erases its keys' },
-  { pattern: /修改(主機|IP|端口|密鑰)|改(主機地址|密鑰)/, why: 'host settings and keys come only from the provider' },
-  {
-    pattern: /再刷一次|重新刷|重複收款|再收一次/,
-    why: 'charging again before the first result is known charges twice',
-  },
-  { pattern: /拆單|拆成|分開刷|分幾筆/, why: 'splitting a payment breaks the card rules' },
-];
-
-/** Words that make such a mention a warning rather than an instruction. */
+/** Words that make such a mention a warning rather than an instruction (the first rules' allowance). */
 export const negation = /不要|不能|切勿|禁止|不得|沒有|違規|拒絕|以免|否則|會被|有人要求/;
 
+/**
+ * Words that forbid outright. The newer rules accept only these: `沒有`, `會被` and the like also
+ * occur in texts that instruct ("沒有小票就退現金"), so they excuse nothing there.
+ */
+export const prohibition = /不要|不能|不可|切勿|禁止|不得|嚴禁|絕不|千萬別|不應/;
+
+/** Says the first transaction's result must be known first: "先確認上一筆的結果，再…". */
+const resultFirst = /先(確認|查清|查明|查到|弄清)[^。；]*結果/;
+
+/** What a merchant must never be told to do, each with why, and what makes a mention of it allowed. */
+export const forbidden: { pattern: RegExp; why: string; unless: RegExp; fix: string }[] = [
+  {
+    pattern: /拆開|(?<!防)拆機|拆下/,
+    why: 'opening the terminal erases its keys',
+    unless: negation,
+    fix: 'say not to do it (不要…), or reword the text',
+  },
+  {
+    pattern: /修改(主機|IP|端口|密鑰)|改(主機地址|密鑰)/,
+    why: 'host settings and keys come only from the provider',
+    unless: negation,
+    fix: 'say not to do it (不要…), or reword the text',
+  },
+  {
+    pattern: /再刷一次|重新刷|重刷|重複收款|再收一次|再掃一次|重新掃/,
+    why: 'charging again before the first result is known charges twice',
+    unless: new RegExp(`${negation.source}|${resultFirst.source}`),
+    fix: 'say not to charge again until the first result is known (先確認上一筆的結果…), or reword the text',
+  },
+  {
+    pattern: /拆單|拆成|拆分|分開刷|分幾筆|分幾次刷|分(兩|多|三)(次|筆)刷/,
+    why: 'splitting a payment breaks the card rules',
+    unless: negation,
+    fix: 'say not to do it (不要…), or reword the text',
+  },
+  {
+    pattern: /現金退款|退現金|(拿|用|給)現金[^。；，]{0,4}退|現金[^。；，]{0,2}退給/,
+    why: 'a refund outside the terminal leaves the card payment standing: the customer may get the money twice',
+    unless: prohibition,
+    fix: 'say to refund on the terminal against the original payment, and not in cash (不要用現金退…)',
+  },
+  {
+    pattern: /解凍費|(付費|交錢|交費|繳費|花錢|付錢|給錢|轉賬|保證金)[^。；]{0,8}解凍/,
+    why: 'only the acquirer lifts a freeze, free of charge; whoever asks money for it is a scammer',
+    unless: new RegExp(`${prohibition.source}|騙|有人|誰說`),
+    fix: 'say that paying to unfreeze is a scam (交錢解凍是詐騙，不要付錢), or reword the text',
+  },
+];
+
+type Text = [field: string, text: string];
+
 /** Every text of a node with its field, e.g. `steps.1`. */
-function textsOf(node: FlowFile['nodes'][string]): [string, string][] {
-  const list = (field: string, items: unknown[] | undefined): [string, string][] =>
-    (items ?? []).flatMap((t, i) => (typeof t === 'string' ? [[`${field}.${i}`, t] as [string, string]] : []));
+function textsOf(node: FlowFile['nodes'][string]): Text[] {
+  const list = (field: string, items: unknown[] | undefined): Text[] =>
+    (items ?? []).flatMap((t, i) => (typeof t === 'string' ? [[`${field}.${i}`, t] as Text] : []));
+  const note: Text[] = node.kind !== 'outcome' && node.note ? [['note', node.note]] : [];
   if (node.kind === 'question')
     return [
       ['question', node.question],
       ...list('steps', node.steps),
-      ...(node.note ? [['note', node.note] as [string, string]] : []),
-      ...Object.entries(node.answers).map(([e, a]) => [`answers.${e}.label`, a.label] as [string, string]),
+      ...note,
+      ...Object.entries(node.answers).map(([e, a]) => [`answers.${e}.label`, a.label] as Text),
     ];
   if (node.kind === 'step')
-    return [['title', node.title], ...list('steps', node.steps), ['done.label', node.done.label]];
+    return [['title', node.title], ...list('steps', node.steps), ...note, ['done.label', node.done.label]];
   return [
     ['title', node.title],
     ...list('steps', node.steps),
     ...list('prevent', node.prevent),
-    ...(typeof node.contact === 'string' ? [['contact', node.contact] as [string, string]] : []),
+    ...(typeof node.contact === 'string' ? [['contact', node.contact] as Text] : []),
     ...list('tell', node.tell),
   ];
 }
 
-/** Checks every text of a flow against the safety rules. */
+/** The problems of one text: each rule it breaks without the words that allow it. */
+function checkText(file: string, node: string, [field, text]: Text): FlowProblem[] {
+  return forbidden
+    .filter((rule) => rule.pattern.test(text) && !rule.unless.test(text))
+    .map((rule) => ({
+      file,
+      node,
+      field,
+      message: `"${text}" tells the merchant to do what they must not (${rule.why})`,
+      fix: rule.fix,
+    }));
+}
+
+/** Checks every text of a flow, its title and intro included, against the safety rules. */
 export function checkSafety(file: string, flow: FlowFile): FlowProblem[] {
-  return Object.entries(flow.nodes).flatMap(([id, node]) =>
-    textsOf(node).flatMap(([field, text]) =>
-      forbidden
-        .filter((rule) => rule.pattern.test(text) && !negation.test(text))
-        .map((rule) => ({
-          file,
-          node: id,
-          field,
-          message: `"${text}" tells the merchant to do what they must not (${rule.why})`,
-          fix: 'say not to do it (不要…), or reword the text',
-        })),
-    ),
-  );
+  return [
+    ...(
+      [
+        ['title', flow.title],
+        ['intro', flow.intro],
+      ] as Text[]
+    ).flatMap((t) => checkText(file, '', t)),
+    ...Object.entries(flow.nodes).flatMap(([id, node]) => textsOf(node).flatMap((t) => checkText(file, id, t))),
+  ];
 }

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadFlows } from '../../src/machines/load';
 import { flowsError, formatProblems } from '../../src/machines/problems';
+import { forbidden } from '../../src/machines/safety';
 
 const shared = {
   file: 'src/content/flows/_shared.yaml',
@@ -137,8 +139,46 @@ describe('a mistake in a flow file is named with file, node, field and fix', () 
 
   it('names a text that tells the merchant to charge again', () => {
     expect(check((f) => (f.nodes.fixed.steps = ['再刷一次。']))).toMatchInlineSnapshot(
-      `"src/content/flows/demo.yaml, node "fixed", field \`steps.0\`: "再刷一次。" tells the merchant to do what they must not (charging again before the first result is known charges twice). Fix: say not to do it (不要…), or reword the text."`,
+      `"src/content/flows/demo.yaml, node "fixed", field \`steps.0\`: "再刷一次。" tells the merchant to do what they must not (charging again before the first result is known charges twice). Fix: say not to charge again until the first result is known (先確認上一筆的結果…), or reword the text."`,
     );
+  });
+
+  it('names a text that tells the merchant to split a payment', () => {
+    expect(check((f) => (f.nodes.asking.steps = ['金額太大就分幾次刷。']))).toMatchInlineSnapshot(
+      `"src/content/flows/demo.yaml, node "asking", field \`steps.0\`: "金額太大就分幾次刷。" tells the merchant to do what they must not (splitting a payment breaks the card rules). Fix: say not to do it (不要…), or reword the text."`,
+    );
+  });
+
+  it('names a text that tells the merchant to refund in cash, even with a word that only sounds negative', () => {
+    expect(check((f) => (f.nodes.fixed.prevent = ['顧客急著要錢就退現金。', '沒有小票就用現金退給顧客。'])))
+      .toMatchInlineSnapshot(`
+      "src/content/flows/demo.yaml, node "fixed", field \`prevent.0\`: "顧客急著要錢就退現金。" tells the merchant to do what they must not (a refund outside the terminal leaves the card payment standing: the customer may get the money twice). Fix: say to refund on the terminal against the original payment, and not in cash (不要用現金退…).
+      src/content/flows/demo.yaml, node "fixed", field \`prevent.1\`: "沒有小票就用現金退給顧客。" tells the merchant to do what they must not (a refund outside the terminal leaves the card payment standing: the customer may get the money twice). Fix: say to refund on the terminal against the original payment, and not in cash (不要用現金退…)."
+    `);
+  });
+
+  it('names a text that tells the merchant to pay to unfreeze an account', () => {
+    expect(
+      check((f) => {
+        f.nodes.charging.note = '賬戶被凍結時，付費解凍最快。';
+        f.intro = '交錢解凍也可以。';
+      }),
+    ).toMatchInlineSnapshot(`
+      "src/content/flows/demo.yaml, field \`intro\`: "交錢解凍也可以。" tells the merchant to do what they must not (only the acquirer lifts a freeze, free of charge; whoever asks money for it is a scammer). Fix: say that paying to unfreeze is a scam (交錢解凍是詐騙，不要付錢), or reword the text.
+      src/content/flows/demo.yaml, node "charging", field \`note\`: "賬戶被凍結時，付費解凍最快。" tells the merchant to do what they must not (only the acquirer lifts a freeze, free of charge; whoever asks money for it is a scammer). Fix: say that paying to unfreeze is a scam (交錢解凍是詐騙，不要付錢), or reword the text."
+    `);
+  });
+
+  it('accepts texts that forbid those things, or charge again only once the first result is known', () => {
+    expect(
+      check((f) => {
+        f.nodes.asking.note = '上一筆的結果沒查清楚之前，不要再刷一次。';
+        f.nodes.asking.steps = ['不要把一筆錢拆成幾筆刷來繞過限額。'];
+        f.nodes.fixed.steps = ['先確認上一筆的結果是失敗，再重新刷這一筆。'];
+        f.nodes.fixed.prevent = ['退款在終端上做，不要用現金退給顧客。'];
+        f.nodes.broken.steps = ['誰說交錢就能解凍，都是騙子。', '不要付費解凍。'];
+      }),
+    ).toBe('');
   });
 
   it('names a field the schema does not know, and an unknown kind', () => {
@@ -188,5 +228,24 @@ describe('a mistake in a flow file is named with file, node, field and fix', () 
       - src/content/flows/demo.yaml, node "charging": point an answer's \`next\` to "charging", or delete the node.
       - src/content/flows/other.yaml, field \`start\`: write one of: asking, charging, fixed, broken; or add a node "nowhere"."
     `);
+  });
+});
+
+describe('the transactions flow keeps the money rules', () => {
+  const read = (name: string) => parse(readFileSync(`src/content/flows/${name}.yaml`, 'utf8'));
+  const { flows, problems } = loadFlows(
+    [{ name: 'transactions', file: 'src/content/flows/transactions.yaml', data: read('transactions') }],
+    { file: 'src/content/flows/_shared.yaml', data: read('_shared') },
+  );
+
+  it('passes every flow check, the safety rules among them', () => {
+    expect(formatProblems(problems)).toBe('');
+    expect(flows.map((f) => f.name)).toEqual(['transactions']);
+  });
+
+  it('says, in so many words, not to charge again, split, refund in cash or pay to unfreeze', () => {
+    const texts = JSON.stringify(read('transactions'));
+    for (const why of ['charging again', 'splitting', 'refund outside', 'lifts a freeze'])
+      expect(texts, why).toMatch(forbidden.find((r) => r.why.includes(why))!.pattern);
   });
 });

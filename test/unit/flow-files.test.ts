@@ -21,7 +21,7 @@ describe('the flow files', () => {
   });
 
   it('make the list of flows, in their order', () => {
-    expect(flowNames).toEqual(['hardware', 'software', 'network', 'security', 'apply']);
+    expect(flowNames).toEqual(['hardware', 'software', 'network', 'security', 'apply', 'transactions']);
   });
 
   it('load one flow on demand, beginning at another question when asked (the element’s `start`)', async () => {
