@@ -32,10 +32,12 @@ export function readStates(machine: AnyStateMachine): FlowState[] {
   }));
 }
 
-/** States in the order a reader meets them: breadth first from the initial state. */
-export function orderStates(machine: AnyStateMachine): FlowState[] {
+/**
+ * The states reachable from `start` (by default the initial state), in the order a reader meets
+ * them: breadth first.
+ */
+export function orderStates(machine: AnyStateMachine, start = String(machine.config.initial)): FlowState[] {
   const all = new Map(readStates(machine).map((s) => [s.id, s]));
-  const start = String(machine.config.initial);
   const order: FlowState[] = [];
   const queue = [start];
   const seen = new Set(queue);

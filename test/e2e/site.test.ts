@@ -1,7 +1,9 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import * as OpenCC from 'opencc-js';
-import { getArticleIds, getCodeIds } from '../helpers/content';
+import { getArticleIds, getCodeIds, readArticle } from '../helpers/content';
+import { flows } from '../../src/machines/registry';
+import { orderStates, printedStates, readStates } from '../../src/machines/model';
 import { distFiles, readDist, textOf, dist } from './dist';
 import { baseUrl, launch, openPage } from './browser';
 import { findRefs, resolves } from '../../scripts/build/check-links.mjs';
@@ -105,6 +107,35 @@ describe('the built site', () => {
         scripts.filter((s) => /Troubleshooter|SearchPage|pos-troubleshooter|pagefind/.test(s!)),
         f,
       ).toEqual([]);
+    }
+  });
+
+  it('shows an article that starts its flow further in only the part it can reach, and the category article the whole flow', () => {
+    const shown = (file: string) => new Set([...readDist(file).matchAll(/ data-state="([^"]+)"/g)].map((m) => m[1]!));
+    for (const lang of langs) {
+      for (const id of getArticleIds()) {
+        const front = readArticle(id).split('---')[1]!;
+        const flow = front.match(/^flow: (\S+)$/m)?.[1];
+        if (!flow) continue;
+        const start = front.match(/^flowStart: (\S+)$/m)?.[1];
+        const reachable = orderStates(flows[flow]!.machine, start).map((s) => s.id);
+        expect([...shown(`${lang}/${id}/index.html`)].sort(), `${lang}/${id}`).toEqual(reachable.sort());
+      }
+      // Pinned by hand: the fees article has its own questions and answers, not the other topics'.
+      const fees = shown(`${lang}/transactions/fees/index.html`);
+      for (const state of ['checkingFeeRate', 'checkingMerchantName', 'resolvedFeesMatch', 'escalateMerchantCategory'])
+        expect(fees.has(state), `fees shows ${state}`).toBe(true);
+      for (const state of [
+        'identifyingMoneyProblem',
+        'checkingArrivalTime',
+        'checkingFreezeNotice',
+        'escalateOneSided',
+      ])
+        expect(fees.has(state), `fees leaves out ${state}`).toBe(false);
+      // The category article carries every node the print sheet draws.
+      const main = shown(`${lang}/transactions/index.html`);
+      const printed = printedStates(readStates(flows.transactions!.machine)).map((s) => s.id);
+      expect(printed.filter((state) => !main.has(state))).toEqual([]);
     }
   });
 });
