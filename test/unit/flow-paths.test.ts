@@ -173,6 +173,16 @@ describe('articles that carry the troubleshooter at their question', () => {
     ['software/settlement', 'software', 'retryingSettlement'],
     ['software/sign-in-keys', 'software', 'signingInForKeys'],
     ['security/fraud', 'security', 'identifyingConcern'],
+    ['transactions/arrival', 'transactions', 'checkingArrivalTime'],
+    ['transactions/charged-but-failed', 'transactions', 'checkingLastTransaction'],
+    ['transactions/refunds', 'transactions', 'checkingRefundStage'],
+    ['transactions/pre-auth', 'transactions', 'checkingPreAuthStage'],
+    ['transactions/limits', 'transactions', 'checkingLimitScope'],
+    ['transactions/frozen', 'transactions', 'checkingFreezeNotice'],
+    ['transactions/fees', 'transactions', 'checkingFeeRate'],
+    ['transactions/reconciliation', 'transactions', 'checkingReconcileGap'],
+    ['transactions/sales-slips', 'transactions', 'checkingSlipRequest'],
+    ['transactions/foreign-cards-qr', 'transactions', 'checkingCardOrQr'],
   ] as const)('%s starts %s at %s', (article, flow, start) => {
     const front = readFileSync(`src/content/articles/${article}.mdx`, 'utf8').split(/^---$/m)[1]!;
     expect(front).toMatch(new RegExp(`^flow: ${flow}$`, 'm'));
