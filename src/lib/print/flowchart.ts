@@ -17,6 +17,9 @@ export function wrap(text: string, n = perLine): string[] {
   return lines.slice(0, 5).map((line, i) => (i === 4 && chars.length > n * 5 ? `${line.slice(0, -1)}…` : line));
 }
 
+/** A coordinate rounded to a whole pixel. */
+const px = (n: number) => Math.round(n);
+
 const escape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -85,42 +88,45 @@ async function draw(machine: AnyStateMachine, title: string): Promise<string> {
   const byId = new Map(children.map((c) => [c.id, c]));
   const width = Math.ceil(graph.width ?? 0);
   const height = Math.ceil(graph.height ?? 0);
-  const parts: string[] = [];
+  // Every page that prints a chart is precached for offline use, so the markup is kept lean:
+  // whole-pixel coordinates (the chart prints smaller than it is drawn) and the shared
+  // stroke and font attributes set once on a group rather than on each element.
+  const arrows: string[] = [];
+  const labels: string[] = [];
   for (const edge of graph.edges ?? []) {
     for (const section of edge.sections ?? []) {
       const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
-        .map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+        .map((p) => `${px(p.x)},${px(p.y)}`)
         .join(' ');
-      parts.push(
-        `<polyline points="${points}" fill="none" stroke="#000" stroke-width="1" marker-end="url(#arrow-${machine.id})"/>`,
-      );
+      arrows.push(`<polyline points="${points}"/>`);
     }
     for (const label of edge.labels ?? []) {
-      parts.push(
-        `<text class="edge" x="${(label.x ?? 0).toFixed(1)}" y="${((label.y ?? 0) + 10).toFixed(1)}" font-size="10">${escape(label.text ?? '')}</text>`,
-      );
+      labels.push(`<text x="${px(label.x ?? 0)}" y="${px((label.y ?? 0) + 10)}">${escape(label.text ?? '')}</text>`);
     }
   }
+  const nodes: string[] = [];
   for (const node of graph.children ?? []) {
     const info = byId.get(node.id)!;
-    const x = node.x ?? 0;
-    const y = node.y ?? 0;
+    const x = px(node.x ?? 0);
+    const y = px(node.y ?? 0);
     const rx = info.outcome ? 10 : 2;
-    const stroke = info.outcome === 'escalate' ? 'stroke-width="2.5"' : 'stroke-width="1.2"';
+    const stroke = info.outcome === 'escalate' ? '2.5' : '1.2';
     const dash = info.outcome === 'resolved' ? ' stroke-dasharray="5 2"' : '';
-    parts.push(`<g data-node="${escape(node.id)}" data-kind="${info.outcome ?? 'question'}">`);
-    parts.push(
-      `<rect x="${x}" y="${y}" width="${node.width}" height="${node.height}" rx="${rx}" fill="#fff" stroke="#000" ${stroke}${dash}/>`,
+    nodes.push(`<g data-node="${escape(node.id)}" data-kind="${info.outcome ?? 'question'}">`);
+    nodes.push(
+      `<rect x="${x}" y="${y}" width="${px(node.width ?? 0)}" height="${px(node.height ?? 0)}" rx="${rx}" fill="#fff" stroke="#000" stroke-width="${stroke}"${dash}/>`,
     );
     info.lines.forEach((line, i) => {
-      parts.push(`<text x="${x + 8}" y="${y + 18 + i * lineHeight}" font-size="${font}">${escape(line)}</text>`);
+      nodes.push(`<text x="${x + 8}" y="${y + 18 + i * lineHeight}">${escape(line)}</text>`);
     });
-    parts.push('</g>');
+    nodes.push('</g>');
   }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escape(title)}" font-family="sans-serif">`,
     `<defs><marker id="arrow-${machine.id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>`,
-    ...parts,
+    `<g fill="none" stroke="#000" stroke-width="1" marker-end="url(#arrow-${machine.id})">${arrows.join('')}</g>`,
+    `<g font-size="10">${labels.join('')}</g>`,
+    `<g font-size="${font}">${nodes.join('')}</g>`,
     '</svg>',
   ].join('');
 }
