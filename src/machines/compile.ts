@@ -17,7 +17,8 @@ export const notFixedId = (id: string) => `${id}NotFixed`;
 
 /**
  * The escalation generated for a resolved outcome that did not fix the problem: it says what
- * was tried (the outcome's own steps) and that it did not help, and whom to call.
+ * was tried and that it did not help, and whom to call. The outcome's steps, which the merchant
+ * has just read, are listed once, in what to tell the provider.
  */
 export function notFixedMeta(node: Extract<FlowNode, { kind: 'outcome' }>, shared: SharedTexts): StepMeta {
   return {
@@ -25,7 +26,7 @@ export function notFixedMeta(node: Extract<FlowNode, { kind: 'outcome' }>, share
     outcome: 'escalate',
     title: `試過「${node.title}」，問題還在：請服務商處理`,
     steps: [
-      `已經按建議做過：${node.steps.join('；')}`,
+      `已經按「${node.title}」的建議做過。`,
       '這樣沒有解決問題。不要自己拆開或修改終端設置，暫時請顧客用其他方式付款。',
     ],
     contact: resolveContact({ shared: 'provider' }, shared),
