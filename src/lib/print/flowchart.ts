@@ -9,12 +9,29 @@ const lineHeight = 15;
 /** The chart's area on the A4 sheet, in CSS px (180 mm × 120 mm; see the print styles). */
 export const chartBox = { width: 680, height: 453 };
 
-/** Splits text into lines of at most `n` characters (CJK text has no spaces to break at). */
+/** Punctuation a line in a box may end after. */
+const breakAfter = /[、，。：；！？）」』]/u;
+
+/**
+ * Splits text into lines of at most `n` characters, at most five (the fifth ends in … when
+ * text is left). CJK text has no spaces to break at: a line ends after a punctuation mark among
+ * its last four characters when there is one, so that a word is not split between two lines.
+ */
 export function wrap(text: string, n = perLine): string[] {
   const chars = [...text];
   const lines: string[] = [];
-  for (let i = 0; i < chars.length; i += n) lines.push(chars.slice(i, i + n).join(''));
-  return lines.slice(0, 5).map((line, i) => (i === 4 && chars.length > n * 5 ? `${line.slice(0, -1)}…` : line));
+  for (let i = 0; i < chars.length;) {
+    let end = Math.min(i + n, chars.length);
+    if (end < chars.length) {
+      const last = chars.slice(end - 4, end).findLastIndex((c) => breakAfter.test(c));
+      if (last >= 0) end = end - 4 + last + 1;
+    }
+    lines.push(chars.slice(i, end).join(''));
+    i = end;
+  }
+  return lines
+    .slice(0, 5)
+    .map((line, i) => (i === 4 && lines.length > 5 ? `${[...line].slice(0, -1).join('')}…` : line));
 }
 
 /** A coordinate rounded to a whole pixel. */
