@@ -46,9 +46,11 @@ describe('not fixed after a resolved outcome', () => {
         expect(meta.outcome).toBe('escalate');
         expect(meta.title).toContain((s.meta as OutcomeMeta).title);
         expect(meta.title).toMatch(/問題還在/);
-        expect(meta.steps.join('')).toContain((s.meta as OutcomeMeta).steps[0]!);
+        // What was tried: the outcome by name in the steps, and its steps in what to tell.
+        expect(meta.steps.join('')).toContain((s.meta as OutcomeMeta).title);
         expect(meta.steps.join('')).toMatch(/沒有解決/);
         expect(meta.contact).toBeTruthy();
+        expect(meta.tell?.join('')).toContain((s.meta as OutcomeMeta).steps[0]!);
         expect(meta.tell?.join('')).toMatch(/沒有解決/);
       }
     },
