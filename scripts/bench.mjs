@@ -230,6 +230,7 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
  * @property {number} pagefindIndexBytes
  * @property {number} troubleshooterGzipBytes
  * @property {number} embedGzipBytes
+ * @property {Record<string, number>} embedFlowGzipBytes each flow's file beside the bundle, by flow
  * @property {ReturnType<typeof precacheBytes>} precache
  * @property {Awaited<ReturnType<typeof searchFigures>>} search
  * @property {({ factor: number, articles: number, pagefindIndexBytes: number } & BuildFigures)[]} [synthetic] without --quick
@@ -248,6 +249,13 @@ const chunk = (prefix) =>
 results.troubleshooterGzipBytes =
   pageWeight(dist, 'zh-hans/network/index.html').js + chunk('network.') + chunk('_virtual_pos-hans');
 results.embedGzipBytes = gz(path.join(dist, 'embed/pos-troubleshooter.js'));
+results.embedFlowGzipBytes = Object.fromEntries(
+  files(path.join(dist, 'embed/flows')).map((f) => [
+    f.replace(/\.[0-9a-f]+\.js$/, ''),
+    gz(path.join(dist, 'embed/flows', f)),
+  ]),
+);
+const largestFlow = Math.max(...Object.values(results.embedFlowGzipBytes));
 results.precache = precacheBytes(dist);
 console.log('measuring search in Chromium…');
 results.search = await searchFigures(dist);
@@ -277,7 +285,11 @@ real site        build ${s.seconds} s, peak ${s.peakMiB} MiB, ${s.pages} pages
 per page (gz)    median ${kib(s.perPageGzip.median)}, max ${kib(s.perPageGzip.max)} (${s.perPageGzip.maxPage}); budget 60 KiB
 JS w/o widget    max ${kib(s.maxJsWithoutTroubleshooter)}; budget 5 KiB
 troubleshooter   ${kib(results.troubleshooterGzipBytes)} gz (element, XState, one flow, zh-Hans table); budget 30 KiB
-embed bundle     ${kib(results.embedGzipBytes)} gz (every flow, both scripts); budget 40 KiB
+embed bundle     ${kib(results.embedGzipBytes)} gz (element, XState, both scripts) + one flow file: ${Object.entries(
+  results.embedFlowGzipBytes,
+)
+  .map(([f, b]) => `${f} ${kib(b)}`)
+  .join(', ')}; bundle + largest flow ${kib(results.embedGzipBytes + largestFlow)}, budget 40 KiB
 pagefind index   ${kib(results.pagefindIndexBytes)}
 search           first query (cold, each of the ${results.search.coldQueries} quality queries) median ${kb(results.search.firstQueryGzipBytes.median)}, p90 ${kb(results.search.firstQueryGzipBytes.p90)}, max ${kb(results.search.firstQueryGzipBytes.max)} (budget 150 kB; ${results.search.firstQueryGzipBytes.over150kB.length} over, ${(results.search.fullTextShare * 100).toFixed(0)}% needed the full text)
                  further query median ${kb(results.search.furtherQueryGzipBytes.median)}, max ${kb(results.search.furtherQueryGzipBytes.max)} (budget 20 kB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}%
