@@ -7,7 +7,7 @@
 import sharedData from '../content/flows/_shared.yaml';
 import { compileFlow } from './compile.ts';
 import { flowFiles as files } from './flow-files.ts';
-import type { FlowFile, SharedTexts } from './schema.ts';
+import type { SharedTexts } from './schema.ts';
 import type { Flow } from './types.ts';
 
 const orders = import.meta.glob<number>(['../content/flows/*.yaml', '!../content/flows/_*.yaml'], {
