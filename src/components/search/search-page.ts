@@ -4,6 +4,7 @@
  * data attributes of #search-strings (SearchPage.astro, from src/i18n/ui.ts); results are built
  * as text nodes (result-item.ts). Pagefind and the search data load on the first query only.
  */
+import { parseLang } from '../../i18n/langs.mjs';
 import type { Hit } from '../../lib/search/index-port';
 import { pagefindIndex } from '../../lib/search/pagefind-index';
 import { normalize, type SearchData } from '../../lib/search/query';
@@ -60,7 +61,7 @@ export function startSearchPage(): void {
   const error = document.getElementById('search-error') as HTMLElement;
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const strings = readStrings(document.getElementById('search-strings')!);
-  const lang = document.documentElement.lang.toLowerCase() === 'zh-hant' ? 'zh-hant' : 'zh-hans';
+  const lang = parseLang(document.documentElement.lang);
   const from = sources(lang, strings.indexTag);
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
