@@ -49,7 +49,7 @@ const table = /** @satisfies {Record<string, LangInfo>} */ ({
 export const langs = /** @type {readonly Lang[]} */ (Object.keys(table));
 
 /** The language every text is written in (its `opencc` is `null`). */
-export const sourceLang = /** @type {Lang} */ (langs.find((lang) => !table[lang].opencc));
+export const sourceLang = /** @type {Lang} */ (/* #__PURE__ */ langs.find((lang) => !table[lang].opencc));
 
 /** The language for a tag that names none of ours (a non-Chinese browser at `/`, a widget without a Chinese `lang`). */
 export const defaultLang = /** @type {Lang} */ ('zh-hans');

@@ -4,7 +4,6 @@
  * data attributes of #search-strings (SearchPage.astro, from src/i18n/ui.ts); results are built
  * as text nodes (result-item.ts). Pagefind and the search data load on the first query only.
  */
-import { parseLang } from '../../i18n/langs.mjs';
 import type { Hit } from '../../lib/search/index-port';
 import { pagefindIndex } from '../../lib/search/pagefind-index';
 import { normalize, type SearchData } from '../../lib/search/query';
@@ -21,6 +20,8 @@ interface Strings {
   /** The line under a response code's title. */
   code: string;
   indexTag: string;
+  /** The page's language (its URL segment), as the server wrote it: the search data and index to load. */
+  lang: string;
   /** Category id → its name. */
   labels: Record<string, string>;
 }
@@ -34,6 +35,7 @@ function readStrings(el: HTMLElement): Strings {
     fullText: d.fullText ?? '',
     code: d.code ?? '',
     indexTag: d.indexTag ?? '',
+    lang: d.lang ?? '',
     labels: JSON.parse(d.labels ?? '{}') as Record<string, string>,
   };
 }
@@ -61,8 +63,7 @@ export function startSearchPage(): void {
   const error = document.getElementById('search-error') as HTMLElement;
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const strings = readStrings(document.getElementById('search-strings')!);
-  const lang = parseLang(document.documentElement.lang);
-  const from = sources(lang, strings.indexTag);
+  const from = sources(strings.lang, strings.indexTag);
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let found: Found | undefined;
