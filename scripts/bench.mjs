@@ -6,17 +6,18 @@
  *   - pages; per-page gzipped bytes loaded before interaction (median, max); page HTML vs corpus size
  *   - Pagefind index size; search bytes and milliseconds per query; top-3 rate on the quality set
  *   - troubleshooter and embed bundle sizes; precache size
+ *   - Lighthouse performance (mobile) on the pages the browser test audits for the other categories
  * Options: --quick skips the synthetic corpora.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
 import { copyProject, root } from './project-copy.mjs';
 import { dirBytes, files, gz, median, pageWeight, precacheBytes } from './bench/measure.mjs';
+import { audit, launchForLighthouse, lighthousePages } from './bench/lighthouse.mjs';
 import { conversionOf, htmlLang, langFromPath, langs } from '../src/i18n/langs.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -229,6 +230,29 @@ async function searchFigures(dist) {
   };
 }
 
+/**
+ * Lighthouse's performance score and its metrics for each audited page (timing: reported only).
+ * @param {string} dist
+ */
+async function lighthouseFigures(dist) {
+  const server = await serve(dist, 0);
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const chrome = await launchForLighthouse();
+  try {
+    /** @type {Record<string, { performance: number, fcpMs: number, lcpMs: number, tbtMs: number, cls: number }>} */
+    const byPage = {};
+    for (const [, pagePath] of lighthousePages) {
+      const { scores, metrics } = await audit(`${base}${pagePath}`, chrome.port, ['performance']);
+      byPage[pagePath] = { performance: scores.performance ?? 0, ...metrics };
+    }
+    return byPage;
+  } finally {
+    chrome.kill();
+    server.close();
+  }
+}
+
 /** @param {number} n bytes, as kB (1000 bytes, as the issues' budgets are written) */
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 /** @param {number} n bytes, as KiB */
@@ -241,8 +265,10 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
  * @property {number} pagefindIndexBytes
  * @property {number} troubleshooterGzipBytes
  * @property {number} embedGzipBytes
+ * @property {Record<string, number>} embedFlowGzipBytes each flow's file beside the bundle, by flow
  * @property {ReturnType<typeof precacheBytes>} precache
  * @property {Awaited<ReturnType<typeof searchFigures>>} search
+ * @property {Awaited<ReturnType<typeof lighthouseFigures>>} lighthouse
  * @property {({ factor: number, articles: number, pagefindIndexBytes: number } & BuildFigures)[]} [synthetic] without --quick
  */
 const results = /** @type {Results} */ ({});
@@ -259,9 +285,18 @@ const chunk = (prefix) =>
 results.troubleshooterGzipBytes =
   pageWeight(dist, `${lang}/network/index.html`).js + chunk('network.') + chunk('_virtual_pos-hans');
 results.embedGzipBytes = gz(path.join(dist, 'embed/pos-troubleshooter.js'));
+results.embedFlowGzipBytes = Object.fromEntries(
+  files(path.join(dist, 'embed/flows')).map((f) => [
+    f.replace(/\.[0-9a-f]+\.js$/, ''),
+    gz(path.join(dist, 'embed/flows', f)),
+  ]),
+);
+const largestFlow = Math.max(...Object.values(results.embedFlowGzipBytes));
 results.precache = precacheBytes(dist);
 console.log('measuring search in Chromium…');
 results.search = await searchFigures(dist);
+console.log('running Lighthouse (performance)…');
+results.lighthouse = await lighthouseFigures(dist);
 
 if (!quick) {
   results.synthetic = [];
@@ -288,11 +323,18 @@ real site        build ${s.seconds} s, peak ${s.peakMiB} MiB, ${s.pages} pages
 per page (gz)    median ${kib(s.perPageGzip.median)}, max ${kib(s.perPageGzip.max)} (${s.perPageGzip.maxPage}); budget 60 KiB
 JS w/o widget    max ${kib(s.maxJsWithoutTroubleshooter)}; budget 5 KiB
 troubleshooter   ${kib(results.troubleshooterGzipBytes)} gz (element, XState, one flow, ${htmlLang(lang)} table); budget 30 KiB
-embed bundle     ${kib(results.embedGzipBytes)} gz (every flow, every language); budget 40 KiB
+embed bundle     ${kib(results.embedGzipBytes)} gz (element, XState, every language) + one flow file: ${Object.entries(
+  results.embedFlowGzipBytes,
+)
+  .map(([f, b]) => `${f} ${kib(b)}`)
+  .join(', ')}; bundle + largest flow ${kib(results.embedGzipBytes + largestFlow)}, budget 40 KiB
 pagefind index   ${kib(results.pagefindIndexBytes)}
 search           first query (cold, each of the ${results.search.coldQueries} quality queries) median ${kb(results.search.firstQueryGzipBytes.median)}, p90 ${kb(results.search.firstQueryGzipBytes.p90)}, max ${kb(results.search.firstQueryGzipBytes.max)} (budget 150 kB; ${results.search.firstQueryGzipBytes.over150kB.length} over, ${(results.search.fullTextShare * 100).toFixed(0)}% needed the full text)
                  further query median ${kb(results.search.furtherQueryGzipBytes.median)}, max ${kb(results.search.furtherQueryGzipBytes.max)} (budget 20 kB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}%
-precache         ${results.precache.count} files, ${kib(results.precache.bytes)}; budget 5 MiB`);
+precache         ${results.precache.count} files, ${kib(results.precache.bytes)}; budget 5 MiB
+lighthouse       performance (mobile, this machine): ${Object.entries(results.lighthouse)
+  .map(([p, f]) => `${p} ${f.performance} (LCP ${f.lcpMs} ms, TBT ${f.tbtMs} ms, CLS ${f.cls})`)
+  .join('; ')}`);
 for (const c of results.synthetic ?? []) {
   console.log(
     `synthetic ${String(c.factor).padStart(3)}×    ${c.articles} articles, ${c.pages} pages: build ${c.seconds} s, peak ${c.peakMiB} MiB; article HTML median ${kib(c.furtherArticleHtmlGzipMedian)} (real: ${kib(s.furtherArticleHtmlGzipMedian)}); index ${kib(c.pagefindIndexBytes)}`,

@@ -49,7 +49,10 @@ export const isFrameRoute = (pathname) =>
  */
 export function cacheControl(pathname) {
   if (pathname === '/sw.js') return 'no-cache';
-  if (pathname.startsWith('/_astro/') || /^\/embed\/pos-troubleshooter\.[0-9a-f]+\.js$/.test(pathname))
+  if (
+    pathname.startsWith('/_astro/') ||
+    /^\/embed\/(pos-troubleshooter|flows\/[a-z0-9-]+)\.[0-9a-f]+\.js$/.test(pathname)
+  )
     return 'public, max-age=31536000, immutable';
   return 'public, max-age=0, must-revalidate';
 }

@@ -30,7 +30,7 @@ export default function flowsPlugin() {
  * Takes the authors' notes out of a parsed flow file, in place.
  * @param {unknown} data
  */
-function withoutDescriptions(data) {
+export function withoutDescriptions(data) {
   const nodes = /** @type {{ nodes?: Record<string, { description?: unknown }> } | null} */ (data)?.nodes;
   if (nodes && typeof nodes === 'object') for (const node of Object.values(nodes)) delete node?.description;
 }

@@ -10,6 +10,12 @@ declare module 'virtual:pos-hans' {
   export default tables;
 }
 
+declare module 'virtual:pos-embed-flows' {
+  /** The embed bundle's flow files: `flows/{flow}.{hash}.js` beside it, by flow file path (scripts/build/embed.mjs). */
+  const chunks: Record<string, string>;
+  export default chunks;
+}
+
 declare module 'virtual:pos-theme.css' {}
 
 declare module '*.yaml' {

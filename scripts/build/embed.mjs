@@ -4,7 +4,8 @@ import { mkdir, readFile, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import hansPlugin from '../vite-plugin-hans.mjs';
-import flowsPlugin from '../vite-plugin-flows.mjs';
+import flowsPlugin, { withoutDescriptions } from '../vite-plugin-flows.mjs';
+import { listFlows, readFlowsYaml } from '../flow-files.mjs';
 
 /**
  * Where the bundle is built before the pages, so the integrator guide can print its SRI hash.
@@ -14,8 +15,50 @@ import flowsPlugin from '../vite-plugin-flows.mjs';
 export const embedCache = (root) => path.join(root, '.astro', 'embed');
 
 /**
- * Builds the standalone element: one file, every flow, both scripts, no further request; plus a
- * content-hashed copy and its SRI hash (manifest.json) for integrators who pin a version.
+ * The flows of the embed bundle, one file each beside it (`flows/{flow}.{hash}.js`, the flow's
+ * data without authors' notes): src/embed/flow-files.ts stands in for src/machines/flow-files.ts,
+ * and `virtual:pos-embed-flows` tells it the files' names. The bundle imports a flow's file when
+ * an element shows it, so its size does not grow with the number of flows.
+ * @param {string} root
+ * @returns {import('vite').Plugin}
+ */
+export function embedFlowsPlugin(root) {
+  const id = 'virtual:pos-embed-flows';
+  const real = path.join(root, 'src/machines/flow-files.ts');
+  const standIn = path.join(root, 'src/embed/flow-files.ts');
+  /** @type {{ path: string, fileName: string, source: string }[]} */
+  let files = [];
+  return {
+    name: 'pos-help:embed-flows',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source === id) return `\0${id}`;
+      if (!importer || !source.includes('flow-files')) return undefined;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === real ? standIn : undefined;
+    },
+    load(moduleId) {
+      if (moduleId !== `\0${id}`) return undefined;
+      files = listFlows(root).map(({ name, file }) => {
+        this.addWatchFile(file);
+        const data = readFlowsYaml(file);
+        withoutDescriptions(data);
+        const source = `export default ${JSON.stringify(data)};\n`;
+        const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
+        return { path: `../content/flows/${name}.yaml`, fileName: `flows/${name}.${hash}.js`, source };
+      });
+      return `export default ${JSON.stringify(Object.fromEntries(files.map((f) => [f.path, f.fileName])))};`;
+    },
+    generateBundle() {
+      for (const { fileName, source } of files) this.emitFile({ type: 'asset', fileName, source });
+    },
+  };
+}
+
+/**
+ * Builds the standalone element: one script, both scripts' texts, and each flow in its own small
+ * file beside it (loaded when shown, from the bundle's origin); plus a content-hashed copy and its
+ * SRI hash (manifest.json) for integrators who pin a version.
  * @param {string} root
  */
 export async function buildEmbed(root) {
@@ -24,8 +67,9 @@ export async function buildEmbed(root) {
   await build({
     configFile: false,
     root,
+    publicDir: false,
     logLevel: 'warn',
-    plugins: [flowsPlugin(), hansPlugin(root)],
+    plugins: [embedFlowsPlugin(root), flowsPlugin(), hansPlugin(root)],
     build: {
       outDir,
       emptyOutDir: true,

@@ -10,9 +10,12 @@ import { langs } from '../../src/i18n/langs.mjs';
 const always = ['[data-pagefind-ignore]', '.sr-only', 'nav', 'button', 'form'];
 
 /**
- * Left out of the quick index: the prose and the detail of each step. What stays is what a
- * merchant types: titles, summaries, the screen messages, section headings, the flows' questions,
- * answers and outcomes, and each code's title and screen texts.
+ * Left out of the quick index: the prose, and the troubleshooters' texts. What stays is what a
+ * merchant types: titles, summaries, the screen messages, section headings, and each code's title
+ * and screen texts. A first search loads every chunk of the quick index (a Chinese query's
+ * characters fall in all of them), so its size is what keeps a first search under 150 kB
+ * (test/e2e/quality.test.ts adds it up from the built files); the flows' questions and outcomes,
+ * repeated on every page that carries a flow, had made it three chunks. They stay in the full text.
  */
 const detail = [
   'article > p:not(.lead)',
@@ -21,9 +24,7 @@ const detail = [
   'article > blockquote',
   'article > table',
   'article > pre',
-  '.flow-static .step > ol',
-  '.flow-static .step > ul:not(.flow-answers)',
-  '.flow-static .step > p',
+  '.flow-static',
 ];
 
 /**

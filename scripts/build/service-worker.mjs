@@ -20,7 +20,7 @@ export async function buildServiceWorker(dir, logger, base = '/') {
   const { count, size, warnings } = await generateSW({
     globDirectory: root,
     globPatterns: ['**/*.{html,css,js,json,svg,png,webmanifest}', 'pagefind/**/*'],
-    globIgnores: ['sw.js', 'workbox-*.js', 'pdf/**', '404.html', 'embed/pos-troubleshooter.*.js'],
+    globIgnores: ['sw.js', 'workbox-*.js', 'pdf/**', '404.html', 'embed/pos-troubleshooter.*.js', 'embed/flows/**'],
     swDest: path.join(root, 'sw.js'),
     directoryIndex: 'index.html',
     modifyURLPrefix: base === '/' ? {} : { '': base },

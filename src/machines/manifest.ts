@@ -1,17 +1,15 @@
 /**
  * The one list of flows: the files in src/content/flows/ (`{flow}.yaml`; `_`-files hold shared
- * texts). Each flow is loaded on demand, so a page downloads only the flow it shows; the embed
- * bundle inlines them all. Safe for the browser: no zod, no YAML parser (scripts/vite-plugin-flows.mjs
+ * texts). Each flow is loaded on demand, so a page downloads only the flow it shows; so does the
+ * embed bundle, from the files beside it (flow-files.ts). Safe for the browser: no zod, no YAML parser (scripts/vite-plugin-flows.mjs
  * turns the files into data at build time).
  */
 import sharedData from '../content/flows/_shared.yaml';
 import { compileFlow } from './compile.ts';
-import type { FlowFile, SharedTexts } from './schema.ts';
+import { flowFiles as files } from './flow-files.ts';
+import type { SharedTexts } from './schema.ts';
 import type { Flow } from './types.ts';
 
-const files = import.meta.glob<FlowFile>(['../content/flows/*.yaml', '!../content/flows/_*.yaml'], {
-  import: 'default',
-});
 const orders = import.meta.glob<number>(['../content/flows/*.yaml', '!../content/flows/_*.yaml'], {
   query: '?order',
   import: 'default',

@@ -122,14 +122,38 @@ describe.each(['classic', 'module'] as const)(
 );
 
 describe('embedding', () => {
-  it('makes no request after the bundle has loaded', async () => {
+  for (const mode of ['classic', 'module'] as const) {
+    it(`loads, as a ${mode} script, the bundle and the one flow it shows from beside it, and nothing after`, async () => {
+      const { context, page } = await openPage(browser);
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`${hostUrl}/?mode=${mode}`);
+      await page.locator('pos-troubleshooter [part~="question"]').waitFor();
+      await walk(page, escalatePath());
+      const ours = requests.filter((u) => u.startsWith(baseUrl()));
+      expect(ours).toHaveLength(2);
+      expect(ours[0]).toBe(`${baseUrl()}/embed/pos-troubleshooter.js`);
+      expect(ours[1]).toMatch(new RegExp(`^${baseUrl()}/embed/flows/network\\.[0-9a-f]{10}\\.js$`));
+      await expect(page.evaluate(() => (window as unknown as { violations: string[] }).violations)).resolves.toEqual(
+        [],
+      );
+      await context.close();
+    });
+  }
+
+  it('says so, in the element and in an error event, when the flow cannot be loaded, and keeps the page working', async () => {
     const { context, page } = await openPage(browser);
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
+    await page.route(/\/embed\/flows\//, (route) => route.abort('internetdisconnected'));
     await page.goto(`${hostUrl}/?mode=classic`);
-    await page.locator('pos-troubleshooter [part~="question"]').waitFor();
-    await walk(page, escalatePath());
-    expect(requests.filter((u) => u.startsWith(baseUrl()))).toEqual([`${baseUrl()}/embed/pos-troubleshooter.js`]);
+    const widget = page.locator('pos-troubleshooter');
+    await expect
+      .poll(() => widget.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: 10_000 })
+      .toMatch(/載入|载入/);
+    const seen = await page.evaluate(
+      () => (window as unknown as { seen: { type: string; detail: { message?: string } }[] }).seen,
+    );
+    expect(seen.some((e) => e.type === 'error' && /failed to load/.test(e.detail.message ?? ''))).toBe(true);
+    await expect(page.locator('#host-button').isVisible()).resolves.toBe(true);
     await context.close();
   });
 

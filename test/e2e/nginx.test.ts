@@ -118,6 +118,8 @@ describe('deploy/nginx on Debian’s nginx', () => {
     await check(`/${asset}`);
     const versioned = files.find((f) => /^embed\/pos-troubleshooter\.[0-9a-f]+\.js$/.test(f));
     await check(`/${versioned}`);
+    const flowFile = files.find((f) => /^embed\/flows\/network\.[0-9a-f]+\.js$/.test(f));
+    await check(`/${flowFile}`);
     await check('/embed/pos-troubleshooter.js');
     await check('/sw.js');
   });
