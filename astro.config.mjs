@@ -6,6 +6,7 @@ import posHelp from './scripts/integration.mjs';
 import hansPlugin from './scripts/vite-plugin-hans.mjs';
 import themePlugin from './scripts/vite-plugin-theme.mjs';
 import flowsPlugin from './scripts/vite-plugin-flows.mjs';
+import langsPlugin from './scripts/vite-plugin-langs.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import markdownBase from './scripts/markdown-base.mjs';
 
@@ -28,7 +29,7 @@ export default defineConfig({
   markdown: { processor: satteri({ hastPlugins: [markdownBase(base)] }) },
   integrations: [mdx(), posHelp()],
   vite: {
-    plugins: [flowsPlugin(), hansPlugin(), themePlugin()],
+    plugins: [flowsPlugin(), hansPlugin(), themePlugin(), langsPlugin()],
     build: {
       // Strict CSP (no 'unsafe-inline'): every script, stylesheet, font and image is a file, never
       // inlined into the page (Astro inlines small scripts under this limit; data: fonts would

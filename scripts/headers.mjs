@@ -3,6 +3,7 @@
  * The HTTP headers the README's deploy table asks hosts to send, in one place: `npm start`
  * (scripts/serve.mjs) sends them, and the nginx test checks deploy/nginx/ sends the same.
  */
+import { langFromPath } from '../src/i18n/langs.mjs';
 
 /** The Content-Security-Policy every response carries, less its `frame-ancestors`. */
 export const cspBase =
@@ -38,7 +39,8 @@ export const frameCsp = (embedOrigins) => `${cspBase}; frame-ancestors ${frameAn
  * Whether `pathname` is the iframe route `/{lang}/embed/{flow}/` (not the guide `/{lang}/embed/`).
  * @param {string} pathname
  */
-export const isFrameRoute = (pathname) => /^\/zh-han[st]\/embed\/[a-z0-9-]+\/(index\.html)?$/.test(pathname);
+export const isFrameRoute = (pathname) =>
+  langFromPath(pathname) !== undefined && /^\/[^/]+\/embed\/[a-z0-9-]+\/(index\.html)?$/.test(pathname);
 
 /**
  * Caching per path, as the README's deploy table says. Only for successful responses: a 404 is

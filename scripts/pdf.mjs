@@ -1,13 +1,14 @@
 // @ts-check
 /**
- * npm run pdf: prints every procedure sheet, the booklet and the blank repair record, in both
- * scripts, to dist/pdf/ with Chromium (A4). Needs a built site (npm run build).
+ * npm run pdf: prints every procedure sheet, the booklet and the blank repair record, in every
+ * language, to dist/pdf/ with Chromium (A4). Needs a built site (npm run build).
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
 import { listFlows } from './flow-files.mjs';
+import { langs } from '../src/i18n/langs.mjs';
 
 const dist = path.resolve('dist');
 if (!existsSync(path.join(dist, 'index.html'))) {
@@ -15,9 +16,7 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   process.exit(1);
 }
 const flows = listFlows(process.cwd()).map((f) => f.name);
-const sheets = ['zh-hant', 'zh-hans'].flatMap((lang) =>
-  [...flows, 'repair-record', 'booklet'].map((name) => ({ lang, name })),
-);
+const sheets = langs.flatMap((lang) => [...flows, 'repair-record', 'booklet'].map((name) => ({ lang, name })));
 const server = await serve(dist, 0);
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

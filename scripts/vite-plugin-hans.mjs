@@ -1,20 +1,22 @@
 // @ts-check
 /**
- * Vite plugin: `virtual:pos-hans` is a table from every zh-Hant text the troubleshooter shows
- * (flow texts and widget strings) to its zh-Hans form, computed with OpenCC at build time, so the
- * browser never downloads a conversion dictionary.
+ * Vite plugin: `virtual:pos-hans` holds, for every converted language (src/i18n/langs.mjs; today
+ * zh-Hans), a table from every source text the troubleshooter shows (flow texts and widget
+ * strings) to its form in that language, computed with OpenCC at build time, so the browser never
+ * downloads a conversion dictionary.
  */
 import path from 'node:path';
 import { runnerImport } from 'vite';
 import flowsPlugin from './vite-plugin-flows.mjs';
 import * as OpenCC from 'opencc-js';
+import { conversionOf, langs } from '../src/i18n/langs.mjs';
 
 const id = 'virtual:pos-hans';
 const resolved = `\0${id}`;
 const cjk = /[\u3400-\u9fff]/;
 
 /**
- * zh-Hant → zh-Hans: `chars` maps single characters, `exceptions` whole texts.
+ * Source text → a converted language: `chars` maps single characters, `exceptions` whole texts.
  * @typedef {{ chars: Record<string, string>, exceptions: Record<string, string> }} HansTable
  */
 
@@ -36,15 +38,15 @@ export function collectTexts(value, out = new Set(), seen = new Set()) {
 }
 
 /**
- * Builds the zh-Hant → zh-Hans table for the given texts, compactly: a character map for every
+ * Builds the table for the given texts and OpenCC conversion, compactly: a character map for every
  * character that changes, plus whole-text exceptions where OpenCC's phrase-level conversion
  * differs from converting character by character. Applying it gives exactly OpenCC's output.
  * @param {Iterable<string>} texts iterated twice, so a collection rather than a generator
+ * @param {{ from: string, to: string }} conversion the language's (src/i18n/langs.mjs `conversionOf`)
  * @returns {HansTable}
  */
-export function hansTable(texts) {
-  // The same conversion as src/lib/convert.ts (`tw`, so the particle 著 becomes 着).
-  const convert = OpenCC.Converter({ from: 'tw', to: 'cn' });
+export function hansTable(texts, conversion) {
+  const convert = OpenCC.Converter(conversion);
   /** @type {Record<string, string>} */
   const chars = {};
   for (const text of texts) {
@@ -73,9 +75,10 @@ export function applyHansTable(table, text) {
 }
 
 /**
- * Loads the flow registry and the widget strings through Vite and returns the table.
+ * Loads the flow registry and the widget strings through Vite and returns a table per converted
+ * language.
  * @param {string} root
- * @returns {Promise<HansTable>}
+ * @returns {Promise<Record<string, HansTable>>}
  */
 export async function loadHansTable(root) {
   const { module: registry } = await runnerImport(path.join(root, 'src/machines/registry.ts'), {
@@ -91,7 +94,13 @@ export async function loadHansTable(root) {
     collectTexts(flow.machine.config, texts);
   }
   collectTexts(strings.widgetUi, texts);
-  return hansTable(texts);
+  /** @type {Record<string, HansTable>} */
+  const tables = {};
+  for (const lang of langs) {
+    const conversion = conversionOf(lang);
+    if (conversion) tables[lang] = hansTable(texts, conversion);
+  }
+  return tables;
 }
 
 /** @returns {import('vite').Plugin} */

@@ -1,10 +1,13 @@
 declare module 'virtual:pos-hans' {
   /**
-   * zh-Hant → zh-Hans for the troubleshooter's texts: a character map plus whole-text
-   * exceptions where OpenCC converts a phrase differently (built by scripts/vite-plugin-hans.mjs).
+   * Per converted language (src/i18n/langs.mjs), the troubleshooter's texts: a character map plus
+   * whole-text exceptions where OpenCC converts a phrase differently (built by
+   * scripts/vite-plugin-hans.mjs).
    */
-  const table: { chars: Record<string, string>; exceptions: Record<string, string> };
-  export default table;
+  const tables: Partial<
+    Record<import('./i18n/langs.mjs').Lang, { chars: Record<string, string>; exceptions: Record<string, string> }>
+  >;
+  export default tables;
 }
 
 declare module 'virtual:pos-embed-flows' {

@@ -8,12 +8,13 @@
 import lighthouse from 'lighthouse';
 import { launch } from 'chrome-launcher';
 import { chromeArgs, chromePath } from '../chromium.mjs';
+import { defaultLang, sourceLang } from '../../src/i18n/langs.mjs';
 
-/** The pages audited: [what it stands for, path]. */
+/** The pages audited: [what it stands for, path], in both the default and the source language. */
 export const lighthousePages = /** @type {const} */ ([
-  ['home', '/zh-hans/'],
-  ['a fault article with its troubleshooter', '/zh-hant/network/'],
-  ['a code page', '/zh-hans/codes/55/'],
+  ['home', `/${defaultLang}/`],
+  ['a fault article with its troubleshooter', `/${sourceLang}/network/`],
+  ['a code page', `/${defaultLang}/codes/55/`],
 ]);
 
 /** Starts the Chromium that Lighthouse drives. */

@@ -2,6 +2,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { sourceLang } from '../../src/i18n/langs.mjs';
 
 /**
  * Lists every file under `root`, relative, with forward slashes.
@@ -71,7 +72,7 @@ export async function checkLinks(dir, logger, base = '/') {
     throw new Error(
       `Broken internal links (${broken.length}):\n  ${broken.slice(0, 40).join('\n  ')}\n` +
         'Fix: correct the link in the article (src/content/articles/…) or add the missing page; ' +
-        'links are written as /zh-hant/{category}/{slug}/ or /zh-hant/codes/{code}/.',
+        `links are written as /${sourceLang}/{category}/{slug}/ or /${sourceLang}/codes/{code}/.`,
     );
   }
   logger.info(`links: every internal link and asset of ${files.size} files resolves`);

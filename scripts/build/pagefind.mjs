@@ -4,6 +4,7 @@ import path from 'node:path';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as pagefind from 'pagefind';
+import { langs } from '../../src/i18n/langs.mjs';
 
 /** Left out of both indexes: controls, screen-reader helpers, anything marked to ignore. */
 const always = ['[data-pagefind-ignore]', '.sr-only', 'nav', 'button', 'form'];
@@ -58,7 +59,7 @@ export async function buildIndex(dir, logger) {
   let entry;
   const counts = [];
   try {
-    for (const lang of ['zh-hant', 'zh-hans']) {
+    for (const lang of langs) {
       const pages = await bodies(root, lang);
       for (const tier of tiers) {
         const language = `${lang}${tier.suffix}`;

@@ -18,8 +18,6 @@ export const ui = {
   'nav.next': '下一篇',
   'nav.related': '相關文章',
   'nav.inCategory': '本類文章',
-  'lang.switchTo': '繁體中文',
-  'lang.switchToHans': '简体中文',
   'lang.label': '切換文字',
   'search.label': '搜索問題、屏幕提示或應答碼',
   'search.placeholder': '例如：缺紙、通訊失敗、55',

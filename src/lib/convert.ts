@@ -1,43 +1,68 @@
 import * as OpenCC from 'opencc-js';
+import { conversionOf, htmlLang, otherLangs, sourceLang, type Lang } from '../i18n/langs.mjs';
+
+/** Makes a language's text from the source text. */
+export type Translate = (text: string) => string;
+
+const translators = new Map<Lang, Translate>();
 
 /**
- * zh-Hant → zh-Hans at build time. `tw → cn` keeps the mainland vocabulary the texts are written
- * in and changes only the characters (`twp` would rewrite words, e.g. 程序 → 进程). `tw` rather
- * than `t`: the texts write the particle 著 the Taiwan way, which `t → cn` leaves as 著 (斜著
- * would leak into Simplified text); `tw` reads it as 着 first. Otherwise the two agree.
+ * The build-time conversion from the source text to `lang` (src/i18n/langs.mjs says which OpenCC
+ * presets); the identity for the source language. ASCII and markup pass through unchanged.
  */
-const tToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
-
-/** Converts zh-Hant text to zh-Hans. ASCII and markup pass through unchanged. */
-export function toHans(text: string): string {
-  return tToCn(text);
+export function translator(lang: Lang): Translate {
+  let tr = translators.get(lang);
+  if (!tr) {
+    const conversion = conversionOf(lang);
+    tr = conversion ? OpenCC.Converter(conversion) : (text) => text;
+    translators.set(lang, tr);
+  }
+  return tr;
 }
 
-/** Converts `text` when `lang` is zh-hans; returns it unchanged for zh-hant. */
-export function inLang(lang: string, text: string): string {
-  return lang === 'zh-hans' ? tToCn(text) : text;
+/** `text` (source language) in `lang`. */
+export function inLang(lang: Lang, text: string): string {
+  return translator(lang)(text);
+}
+
+const keepers = new Map<Lang, RegExp>();
+
+/**
+ * Markup that must stay as written on a page in `lang`: elements marked with another language's
+ * `lang` (the language switch; text only, no nested markup) and `hreflang` alternates.
+ */
+function keepPattern(lang: Lang): RegExp {
+  let pattern = keepers.get(lang);
+  if (!pattern) {
+    const tags = otherLangs(lang)
+      .map((other) => htmlLang(other).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    pattern = new RegExp(
+      `(<(\\w+)\\b[^>]*\\blang="(?:${tags})"[^>]*>[^<]*<\\/\\2>|<link\\b[^>]*\\bhreflang="[^"]*"[^>]*>)`,
+      'g',
+    );
+    keepers.set(lang, pattern);
+  }
+  return pattern;
 }
 
 /**
- * Markup that must stay as written on a Simplified page: elements marked `lang="zh-Hant"` (the
- * link to the Traditional version; text only, no nested markup) and `hreflang` alternates.
+ * Converts a whole HTML document from the source language to `lang`: the text, attributes a
+ * person reads (title, aria-label, alt, meta content), and links into the source language's
+ * tree, leaving elements marked with another language's `lang` as they are. The identity for the
+ * source language.
  */
-const keepHant = /(<(\w+)\b[^>]*\blang="zh-Hant"[^>]*>[^<]*<\/\2>|<link\b[^>]*\bhreflang="[^"]*"[^>]*>)/g;
-
-/**
- * Converts a whole zh-Hant HTML document to zh-Hans: the text, attributes a person reads
- * (title, aria-label, alt, meta content), and links into the Traditional tree, leaving elements
- * marked `lang="zh-Hant"` as they are.
- */
-export function htmlToHans(html: string): string {
+export function htmlInLang(lang: Lang, html: string): string {
+  if (!conversionOf(lang)) return html;
+  const tr = translator(lang);
   return html
-    .split(keepHant)
+    .split(keepPattern(lang))
     .map((part, i) => {
       // split() with two capture groups yields [text, match, tagName?, text, match, tagName?, …]
       const role = i % 3;
       if (role === 1) return part;
       if (role === 2) return '';
-      return tToCn(part ?? '').replaceAll('/zh-hant/', '/zh-hans/');
+      return tr(part ?? '').replaceAll(`/${sourceLang}/`, `/${lang}/`);
     })
     .join('');
 }

@@ -1,9 +1,11 @@
+import { parseLang, type Lang } from '../i18n/langs.mjs';
+
 /**
- * `/`: which script the browser's first language asks for. zh-TW, zh-HK, zh-MO and zh-Hant go
- * to zh-hant; everyone else to zh-hans.
+ * `/`: the language the browser's first language asks for (zh-TW, zh-HK, zh-MO and zh-Hant go
+ * to zh-hant); a first language that is none of ours gets the default (src/i18n/langs.mjs).
  */
-export function pickLanguage(languages: readonly string[]): 'zh-hant' | 'zh-hans' {
-  return /zh-(tw|hk|mo|hant)/i.test(languages[0] ?? '') ? 'zh-hant' : 'zh-hans';
+export function pickLanguage(languages: readonly string[]): Lang {
+  return parseLang(languages[0]);
 }
 
 /** Sends the browser to its language's home page (the script of `/`, loaded as a file). */

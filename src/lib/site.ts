@@ -1,12 +1,8 @@
 import config from '../../site.config.mjs';
-import { langTag, type Lang } from './taxonomy';
 import { url } from './url';
 
 /** The deployer's settings (site.config.mjs). */
 export const site = config;
-
-/** The other language of the pair. */
-export const otherLang = (lang: Lang): Lang => (lang === 'zh-hant' ? 'zh-hans' : 'zh-hant');
 
 /** The URL the site is built for: Astro's `site` (site.config.mjs, or POS_HELP_SITE for a test build). */
 const siteUrl: string = import.meta.env.SITE ?? site.site;
@@ -14,7 +10,7 @@ const siteUrl: string = import.meta.env.SITE ?? site.site;
 /** Absolute URL of a site path (under the base path), for hreflang, canonical and QR codes. */
 export const absolute = (path: string): string => new URL(url(path), siteUrl).href;
 
-export { langTag, url };
+export { url };
 
 /**
  * One value per build: tags Pagefind's entry file (metaCacheTag), so it is fetched once per

@@ -1,9 +1,4 @@
-/** Languages of the public contract: URL segment and BCP 47 tag. */
-export const langs = ['zh-hant', 'zh-hans'] as const;
-/** A URL language segment. */
-export type Lang = (typeof langs)[number];
-/** BCP 47 tag for `<html lang>` of each URL language. */
-export const langTag = { 'zh-hant': 'zh-Hant', 'zh-hans': 'zh-Hans' } as const satisfies Record<Lang, string>;
+// Languages: src/i18n/langs.mjs.
 
 /** Article categories (every folder under src/content/articles must be one of these). */
 export const articleCategories = [
@@ -25,8 +20,6 @@ export const categories = [...articleCategories, 'codes'] as const;
 /** Any category of the contract. */
 export type Category = (typeof categories)[number];
 
-/** Is `value` a known URL language? */
-export const isLang = (value: string): value is Lang => (langs as readonly string[]).includes(value);
 /** Is `value` a category that holds articles? */
 export const isArticleCategory = (value: string): value is ArticleCategory =>
   (articleCategories as readonly string[]).includes(value);

@@ -1,15 +1,16 @@
 import type { APIRoute } from 'astro';
 import { t } from '../i18n/ui';
-import { toHans } from '../lib/convert';
+import { commonTag, langs } from '../i18n/langs.mjs';
+import { inLang } from '../lib/convert';
 import { site, url } from '../lib/site';
 
-/** The install manifest, from the deployer's config; names in both scripts. */
+/** The install manifest, from the deployer's config; names in every language. */
 export const GET: APIRoute = () => {
   const manifest = {
-    name: `${site.deployerName}｜${toHans(site.deployerName)}`,
+    name: langs.map((lang) => inLang(lang, site.deployerName)).join('｜'),
     short_name: site.shortName,
-    description: `${t('site.tagline')} ${toHans(t('site.tagline'))}`,
-    lang: 'zh',
+    description: langs.map((lang) => inLang(lang, t('site.tagline'))).join(' '),
+    lang: commonTag,
     start_url: url('/'),
     scope: url('/'),
     display: 'standalone',

@@ -5,7 +5,8 @@ import { PNG } from 'pngjs';
 import { flows } from '../../src/machines/registry';
 import { baseUrl, launch, openPage } from './browser';
 import siteConfig from '../../site.config.mjs';
-import { toHans } from '../../src/lib/convert';
+import { inLang } from '../../src/lib/convert';
+import { langs } from '../../src/i18n/langs.mjs';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Pag
 
 describe.each(Object.keys(flows) as (keyof typeof flows)[])('the %s procedure sheet', (flow) => {
   it('prints on at most two A4 pages, with a node for every state and a QR code to the live page', async () => {
-    for (const lang of ['zh-hant', 'zh-hans']) {
+    for (const lang of langs) {
       const { context, page, errors } = await openPage(browser);
       await page.goto(`${baseUrl()}/${lang}/print/${flow}/`);
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -37,9 +38,7 @@ describe.each(Object.keys(flows) as (keyof typeof flows)[])('the %s procedure sh
       const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
       expect(decoded?.data).toBe(new URL(`/${lang}/${flow}/`, siteConfig.site).href);
       for (const field of ['維修人員', '維修時間', '維修內容']) {
-        await expect(page.locator('.repair-record').textContent()).resolves.toContain(
-          lang === 'zh-hant' ? field : toHans(field),
-        );
+        await expect(page.locator('.repair-record').textContent()).resolves.toContain(inLang(lang, field));
       }
       expect(errors).toEqual([]);
       await context.close();

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { flows } from '../../src/machines/registry';
 import { widgetUi } from '../../src/i18n/widget';
 import { applyHansTable, collectTexts, hansTable } from '../../scripts/vite-plugin-hans.mjs';
+import { conversionOf } from '../../src/i18n/langs.mjs';
 
 /**
  * OpenCC t → cn, and tw → cn: t alone leaves the Taiwan form of the particle 著 (斜著) as it is,
@@ -40,7 +41,7 @@ describe('zh-Hans widget texts', () => {
     collectTexts(flow.machine.config, texts);
   }
   collectTexts(widgetUi, texts);
-  const table = hansTable(texts);
+  const table = hansTable(texts, conversionOf('zh-hans')!);
 
   it('converts every flow state and widget string with nothing left to convert', () => {
     expect(texts.size).toBeGreaterThan(100);

@@ -20,6 +20,8 @@ interface Strings {
   /** The line under a response code's title. */
   code: string;
   indexTag: string;
+  /** The page's language (its URL segment), as the server wrote it: the search data and index to load. */
+  lang: string;
   /** Category id → its name. */
   labels: Record<string, string>;
 }
@@ -33,6 +35,7 @@ function readStrings(el: HTMLElement): Strings {
     fullText: d.fullText ?? '',
     code: d.code ?? '',
     indexTag: d.indexTag ?? '',
+    lang: d.lang ?? '',
     labels: JSON.parse(d.labels ?? '{}') as Record<string, string>,
   };
 }
@@ -60,8 +63,7 @@ export function startSearchPage(): void {
   const error = document.getElementById('search-error') as HTMLElement;
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const strings = readStrings(document.getElementById('search-strings')!);
-  const lang = document.documentElement.lang.toLowerCase() === 'zh-hant' ? 'zh-hant' : 'zh-hans';
-  const from = sources(lang, strings.indexTag);
+  const from = sources(strings.lang, strings.indexTag);
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let found: Found | undefined;

@@ -3,6 +3,7 @@
  * custom-elements.json (repository root). Attributes, properties, lifecycle and events only: the
  * flow's state is a FlowController (controller.ts), the DOM is built by views.ts.
  */
+import { defaultLang, htmlLang, matchLang } from '../../i18n/langs.mjs';
 import { flowNames, isFlowName, loadFlow } from '../../machines/manifest';
 import { FlowController, NOT_FIXED, type ViewModel } from './controller';
 import { forgetExpired } from './device-storage';
@@ -15,7 +16,7 @@ import { format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
 import { summaryOf } from './summary';
 import { escalationPanel } from './summary-panel';
-import { reflect, headingTag, scriptOf } from './reflect';
+import { reflect, headingTag } from './reflect';
 import { errorLine, errorView, navView, outcomeView, progressView, questionView, showFixed, subHeading } from './views';
 import type { HeadingTag } from './views';
 
@@ -84,7 +85,8 @@ export class PosTroubleshooter extends HTMLElement {
       const name = this.flow;
       // The script: the attribute, else the nearest lang in the page.
       const given = this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? null;
-      this.#tr = await translatorFor(scriptOf(given)).catch(() => (t: string) => t);
+      const lang = matchLang(given);
+      this.#tr = await translatorFor(lang ?? defaultLang).catch(() => (t: string) => t);
       if (generation !== this.#generation) return;
       this.#panel.setAttribute('aria-label', format(this.#tr, 'widget.region'));
       this.#panel.replaceChildren(h('p', { class: 'status' }, format(this.#tr, 'widget.loading')));
@@ -104,8 +106,8 @@ export class PosTroubleshooter extends HTMLElement {
       }
       if (generation !== this.#generation) return run.stop();
       this.#run = run;
-      if (!given || !/^zh/i.test(given)) {
-        const message = `no Chinese lang on the element or page (got "${given ?? ''}"); showing zh-Hans`;
+      if (!lang) {
+        const message = `no Chinese lang on the element or page (got "${given ?? ''}"); showing ${htmlLang(defaultLang)}`;
         this.#emit('pos-troubleshooter:error', { ...this.#where(), message });
       }
       if (this.history === 'hash' && isOurHash(location.hash)) this.#fromHash(true);

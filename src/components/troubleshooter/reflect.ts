@@ -35,7 +35,3 @@ export function headingTag(value: string | null): 'h2' | 'h3' | 'h4' | 'h5' | 'h
   const level = Number(value ?? 2);
   return `h${Math.min(6, Math.max(2, Number.isFinite(level) ? Math.round(level) : 2))}` as 'h2';
 }
-
-/** The script to show for a `lang` (the element's or the page's): Hant or Hans. */
-export const scriptOf = (given: string | null): 'zh-Hant' | 'zh-Hans' =>
-  given && /^zh-(hant|tw|hk|mo)/i.test(given) ? 'zh-Hant' : 'zh-Hans';

@@ -1,12 +1,15 @@
+import { conversionOf, type Lang } from '../../i18n/langs.mjs';
 import { widgetUi, type WidgetKey } from '../../i18n/widget';
 
-/** Converts a zh-Hant text for display; identity for zh-Hant. */
+/** Converts a source-language text for display; identity for the source language. */
 export type Translate = (text: string) => string;
 
-/** Loads the zh-Hans table (built at build time) only when a Simplified widget needs it. */
-export async function translatorFor(lang: string): Promise<Translate> {
-  if (!/^zh-(hans|cn|sg)/i.test(lang)) return (text) => text;
-  const { chars, exceptions } = (await import('virtual:pos-hans')).default;
+/** Loads a converted language's table (built at build time) only when a widget in it needs it. */
+export async function translatorFor(lang: Lang): Promise<Translate> {
+  if (!conversionOf(lang)) return (text) => text;
+  const table = (await import('virtual:pos-hans')).default[lang];
+  if (!table) throw new Error(`no conversion table for ${lang}`);
+  const { chars, exceptions } = table;
   return (text) => exceptions[text] ?? Array.from(text, (ch) => chars[ch] ?? ch).join('');
 }
 

@@ -4,10 +4,10 @@ import { ui } from '../../../i18n/ui';
 import { getArticles } from '../../../lib/articles';
 import { codePath, getCodes } from '../../../lib/codes';
 import { inLang } from '../../../lib/convert';
-import { buildCharMaps } from '../../../lib/search/charmap';
+import { buildCharMap } from '../../../lib/search/charmap';
 import type { SearchData } from '../../../lib/search/query';
 import { synonyms } from '../../../lib/search/synonyms';
-import { langs } from '../../../lib/taxonomy';
+import { langName, langs, type Lang } from '../../../i18n/langs.mjs';
 
 export function getStaticPaths() {
   return langs.map((lang) => ({ params: { lang } }));
@@ -15,7 +15,7 @@ export function getStaticPaths() {
 
 /** What the search page needs besides Pagefind: the code list, the character map, synonyms. */
 export const GET: APIRoute = async ({ params }) => {
-  const lang = params.lang!;
+  const lang = params.lang as Lang;
   const [articles, codes] = await Promise.all([getArticles(), getCodes()]);
   const texts = [
     ...articles.flatMap((a) => [
@@ -28,8 +28,8 @@ export const GET: APIRoute = async ({ params }) => {
     ...Object.values(flows).map((f) => JSON.stringify(f.machine.config) + f.title + f.intro),
     ...Object.values(ui),
     ...synonyms.flat(),
+    ...langs.map(langName),
   ];
-  const maps = buildCharMaps(texts);
   const data: SearchData = {
     codes: codes.map((c) => ({
       id: c.id,
@@ -38,7 +38,7 @@ export const GET: APIRoute = async ({ params }) => {
       meaning: inLang(lang, c.data.meaning),
       display: c.data.display.map((d) => inLang(lang, d)),
     })),
-    chars: lang === 'zh-hans' ? maps.toHans : maps.toHant,
+    chars: buildCharMap(texts, lang),
     synonyms: synonyms.map((row) => [...new Set(row.map((w) => inLang(lang, w)))]),
   };
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
