@@ -5,7 +5,7 @@
  */
 import { answersOf } from './compile.ts';
 import type { FlowProblem } from './problems.ts';
-import { checkSafety } from './safety.ts';
+import { checkSafety, checkText } from './safety.ts';
 import type { FlowFile, SharedTexts } from './schema.ts';
 
 /** Edit distance, to suggest the node an author meant. */
@@ -154,6 +154,37 @@ export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts)
         'point one of its answers towards an outcome',
       );
 
+  // The "not fixed" escalation every resolved outcome leads to is worded by a _shared.yaml entry.
+  if (Object.values(flow.nodes).some((n) => n.kind === 'outcome' && n.outcome === 'resolved')) {
+    const entry = shared[flow.notFixed];
+    const given = (value: unknown) => (Array.isArray(value) ? value.length > 0 : Boolean(value));
+    const missing = (['title', 'steps', 'contact', 'tell'] as const).filter((f) => !given(entry?.[f]));
+    if (missing.length)
+      add(
+        '',
+        'notFixed',
+        entry
+          ? `"${flow.notFixed}" in _shared.yaml has no ${missing.join(', ')}, which the escalation after "not fixed" needs`
+          : `"${flow.notFixed}" is not an entry of _shared.yaml`,
+        `give "${flow.notFixed}" a title, steps, contact and tell in src/content/flows/_shared.yaml, or name another entry (${
+          Object.keys(shared)
+            .filter((k) => shared[k]?.title && shared[k]?.steps)
+            .join(', ') || 'none has them yet'
+        })`,
+      );
+  }
+
   problems.push(...checkSafety(file, flow));
   return problems;
+}
+
+/** Safety rules over the texts of `_shared.yaml` (a "not fixed" escalation's steps are advice too). */
+export function checkSharedSafety(file: string, shared: SharedTexts): FlowProblem[] {
+  return Object.entries(shared).flatMap(([id, entry]) =>
+    [
+      ...(entry.title ? [['title', entry.title] as [string, string]] : []),
+      ...(entry.steps ?? []).map((t, i) => [`steps.${i}`, t] as [string, string]),
+      ...(entry.tell ?? []).flatMap((t, i) => (typeof t === 'string' ? [[`tell.${i}`, t] as [string, string]] : [])),
+    ].flatMap((t) => checkText(file, id, t)),
+  );
 }

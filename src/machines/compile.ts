@@ -16,36 +16,47 @@ export const notFixedEvent = 'NOT_FIXED';
 export const notFixedId = (id: string) => `${id}NotFixed`;
 
 /**
- * The escalation generated for a resolved outcome that did not fix the problem: it says what
- * was tried and that it did not help, and whom to call. The outcome's steps, which the merchant
- * has just read, are listed once, in what to tell the provider.
+ * The escalation generated for a resolved outcome that did not fix the problem, worded by the
+ * `_shared.yaml` entry the flow names in `notFixed:` (the checks make sure it has a title, steps,
+ * contact and tell): `{outcome}` becomes the outcome's title and `{steps}` its steps.
  */
-export function notFixedMeta(node: Extract<FlowNode, { kind: 'outcome' }>, shared: SharedTexts): StepMeta {
+export function notFixedMeta(
+  node: Extract<FlowNode, { kind: 'outcome' }>,
+  entry: SharedTexts[string] | undefined,
+  shared: SharedTexts,
+): StepMeta {
+  const fill = (t: string) => t.replaceAll('{outcome}', node.title).replaceAll('{steps}', node.steps.join('；'));
   return {
     kind: 'outcome',
     outcome: 'escalate',
-    title: `試過「${node.title}」，問題還在：請服務商處理`,
-    steps: [
-      `已經按「${node.title}」的建議做過。`,
-      '這樣沒有解決問題。不要自己拆開或修改終端設置，暫時請顧客用其他方式付款。',
-    ],
-    contact: resolveContact({ shared: 'provider' }, shared),
-    tell: [
-      ...resolveTell([{ shared: 'provider' }], shared),
-      `已經試過：${node.title}（${node.steps.join('；')}），沒有解決`,
-    ],
+    title: fill(entry?.title ?? node.title),
+    steps: (entry?.steps ?? []).map(fill),
+    contact: entry?.contact ? resolveContact(entry.contact, shared) : '',
+    tell: resolveTell(entry?.tell ?? [], shared).map(fill),
   };
 }
 
 type Text = string | { shared: string };
 
-/** Resolves `contact`: a text, or a shared entry's contact. */
-export const resolveContact = (value: Text, shared: SharedTexts): string =>
-  typeof value === 'string' ? value : (shared[value.shared]?.contact ?? '');
+/** Resolves `contact`: a text, or a shared entry's contact (which may name another entry). */
+export function resolveContact(value: Text, shared: SharedTexts, seen: ReadonlySet<string> = new Set()): string {
+  if (typeof value === 'string') return value;
+  const next = shared[value.shared]?.contact;
+  return next === undefined || seen.has(value.shared)
+    ? ''
+    : resolveContact(next, shared, new Set([...seen, value.shared]));
+}
 
 /** Resolves `tell`: texts, with each `{ shared: id }` replaced by that entry's list. */
-export const resolveTell = (items: Text[], shared: SharedTexts): string[] =>
-  items.flatMap((item) => (typeof item === 'string' ? [item] : (shared[item.shared]?.tell ?? [])));
+export function resolveTell(items: Text[], shared: SharedTexts, seen: ReadonlySet<string> = new Set()): string[] {
+  return items.flatMap((item) =>
+    typeof item === 'string'
+      ? [item]
+      : seen.has(item.shared)
+        ? []
+        : resolveTell(shared[item.shared]?.tell ?? [], shared, new Set([...seen, item.shared])),
+  );
+}
 
 /** The answers of a node, in order, with their targets (none for an outcome). */
 export function answersOf(node: FlowNode): { event: string; label: string; next: string }[] {
@@ -92,7 +103,7 @@ export function compileMachine(name: string, file: FlowFile, shared: SharedTexts
         const escalation = {
           type: 'final' as const,
           description: `Generated: ${id} did not fix the problem.`,
-          meta: notFixedMeta(node, shared),
+          meta: notFixedMeta(node, shared[file.notFixed], shared),
         };
         return [
           [id, { ...base, on: { [notFixedEvent]: notFixedId(id) } }],

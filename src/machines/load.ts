@@ -2,7 +2,7 @@
  * From flow files to checked, compiled flows: parse each file with its schema, run the checks,
  * compile. Every problem of every file is collected, then reported together.
  */
-import { checkFlowFile } from './check.ts';
+import { checkFlowFile, checkSharedSafety } from './check.ts';
 import { compileFlow } from './compile.ts';
 import { problemsFromIssues, type FlowProblem } from './problems.ts';
 import { flowSchema, sharedSchema, type FlowFile, type SharedTexts } from './schema.ts';
@@ -24,6 +24,7 @@ export function loadFlows(
   const sharedParsed = sharedSchema.safeParse(shared.data ?? {});
   if (!sharedParsed.success) problems.push(...problemsFromIssues(shared.file, sharedParsed.error.issues));
   const texts: SharedTexts = sharedParsed.success ? sharedParsed.data : {};
+  problems.push(...checkSharedSafety(shared.file, texts));
   const flows: Flow[] = [];
   for (const source of sources) {
     if (!/^[a-z][a-z0-9-]*$/.test(source.name)) {

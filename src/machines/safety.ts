@@ -84,7 +84,7 @@ function textsOf(node: FlowFile['nodes'][string]): Text[] {
 }
 
 /** The problems of one text: each rule it breaks without the words that allow it. */
-function checkText(file: string, node: string, [field, text]: Text): FlowProblem[] {
+export function checkText(file: string, node: string, [field, text]: Text): FlowProblem[] {
   return forbidden
     .filter((rule) => rule.pattern.test(text) && !rule.unless.test(text))
     .map((rule) => ({

@@ -104,16 +104,44 @@ export const flowSchema = z.strictObject({
   start: nodeId.describe('Id of the node the flow starts at'),
   /** The nodes, keyed by id; the order here is the order authors read them. */
   nodes: z.record(nodeId, nodeSchema).describe('The nodes, keyed by camelCase id'),
+  /**
+   * Id of the `_shared.yaml` entry that words the escalation a resolved outcome leads to when the
+   * merchant answers "not fixed" (its title, steps, contact and tell); `notFixed` when left out.
+   */
+  notFixed: z
+    .string()
+    .default('notFixed')
+    .describe(
+      'Id of the _shared.yaml entry (with title, steps, contact and tell) that words the escalation after "not fixed"; notFixed when left out',
+    ),
 });
 
-/** Texts several flows share: src/content/flows/_shared.yaml, keyed by id. */
+/**
+ * Texts several flows share: src/content/flows/_shared.yaml, keyed by id. An entry with a title
+ * and steps too words the generated "not fixed" escalation of the flows that name it in
+ * `notFixed:`; there `{outcome}` stands for the outcome's title and `{steps}` for its steps.
+ */
 export const sharedSchema = z.record(
   z.string().regex(/^[a-z][A-Za-z0-9]*$/),
   z.strictObject({
-    /** Whom to contact, used by `contact: { shared: id }`. */
-    contact: text.optional().describe('Whom to contact, used by contact: { shared: id }'),
+    /** Whom to contact, used by `contact: { shared: id }`; may itself be `{ shared: id }`. */
+    contact: z
+      .union([text, sharedRef])
+      .optional()
+      .describe('Whom to contact, used by contact: { shared: id }; may itself be { shared: id }'),
     /** What to tell them, inserted where `tell:` lists `{ shared: id }`. */
-    tell: texts.optional().describe('What to tell them, inserted where tell lists { shared: id }'),
+    tell: z
+      .array(z.union([text, sharedRef]))
+      .optional()
+      .describe(
+        'What to tell them, inserted where tell lists { shared: id }; an item { shared: id } inserts that list',
+      ),
+    /** "Not fixed" escalations: the heading, with `{outcome}` for the outcome's title. */
+    title: text.optional().describe('"Not fixed" escalations: the heading; {outcome} is the outcome\'s title'),
+    /** "Not fixed" escalations: what to do now; `{outcome}`, `{steps}` as in the title. */
+    steps: texts
+      .optional()
+      .describe('"Not fixed" escalations: what to do now; {outcome} is the outcome\'s title, {steps} its steps'),
   }),
 );
 

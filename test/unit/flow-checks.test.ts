@@ -7,7 +7,15 @@ import { forbidden } from '../../src/machines/safety';
 
 const shared = {
   file: 'src/content/flows/_shared.yaml',
-  data: { provider: { contact: '服務商客服', tell: ['終端序列號'] } },
+  data: {
+    provider: { contact: '服務商客服', tell: ['終端序列號'] },
+    notFixed: {
+      title: '試過「{outcome}」還是不行',
+      steps: ['已經按「{outcome}」做過。'],
+      contact: { shared: 'provider' },
+      tell: [{ shared: 'provider' }, '試過：{outcome}（{steps}）'],
+    },
+  },
 };
 
 /** A small correct flow, as an author writes it. */
@@ -48,6 +56,42 @@ function check(edit: (flow: ReturnType<typeof parse>) => void = () => {}): strin
   edit(data);
   return formatProblems(loadFlows([{ name: 'demo', file: 'src/content/flows/demo.yaml', data }], shared).problems);
 }
+
+describe('the escalation after "not fixed"', () => {
+  it('is worded by the _shared.yaml entry the flow names, with the outcome filled in', () => {
+    const { flows, problems } = loadFlows(
+      [{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }],
+      shared,
+    );
+    expect(problems).toEqual([]);
+    expect(flows[0]!.machine.config.states!.fixedNotFixed!.meta).toEqual({
+      kind: 'outcome',
+      outcome: 'escalate',
+      title: '試過「好了」還是不行',
+      steps: ['已經按「好了」做過。'],
+      contact: '服務商客服',
+      tell: ['終端序列號', '試過：好了（繼續用。）'],
+    });
+  });
+
+  it('names a flow whose notFixed entry is missing or lacks a text', () => {
+    expect(check((f) => (f.notFixed = 'moneyNotFixed'))).toContain(
+      'src/content/flows/demo.yaml, field `notFixed`: "moneyNotFixed" is not an entry of _shared.yaml',
+    );
+    expect(check((f) => (f.notFixed = 'provider'))).toContain(
+      '"provider" in _shared.yaml has no title, steps, which the escalation after "not fixed" needs',
+    );
+  });
+
+  it('applies the safety rules to the shared texts too', () => {
+    const unsafe = {
+      ...shared,
+      data: { ...shared.data, notFixed: { ...shared.data.notFixed, steps: ['沒解決就先退現金給顧客。'] } },
+    };
+    const { problems } = loadFlows([{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }], unsafe);
+    expect(formatProblems(problems)).toContain('src/content/flows/_shared.yaml, node "notFixed", field `steps.0`');
+  });
+});
 
 describe('a mistake in a flow file is named with file, node, field and fix', () => {
   it('accepts a correct flow, with a step and shared texts', () => {
@@ -133,7 +177,7 @@ describe('a mistake in a flow file is named with file, node, field and fix', () 
 
   it('names a shared text that does not exist', () => {
     expect(check((f) => (f.nodes.broken.tell[0] = { shared: 'bank' }))).toMatchInlineSnapshot(
-      `"src/content/flows/demo.yaml, node "broken", field \`tell.0\`: "bank" has no tell in _shared.yaml. Fix: use one of: provider; or add it to src/content/flows/_shared.yaml."`,
+      `"src/content/flows/demo.yaml, node "broken", field \`tell.0\`: "bank" has no tell in _shared.yaml. Fix: use one of: provider, notFixed; or add it to src/content/flows/_shared.yaml."`,
     );
   });
 
