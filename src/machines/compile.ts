@@ -12,6 +12,12 @@ export const stepEvent = 'DONE';
 /** The event "did this fix it? no" sends at a resolved outcome. */
 export const notFixedEvent = 'NOT_FIXED';
 
+/**
+ * The `_shared.yaml` entry that words "not fixed" escalations when a flow names none. The schema
+ * sets the same default on the server; the browser gets the file as written, without defaults.
+ */
+export const defaultNotFixed = 'notFixed';
+
 /** Id of the escalation a resolved outcome leads to when it did not fix the problem. */
 export const notFixedId = (id: string) => `${id}NotFixed`;
 
@@ -103,7 +109,7 @@ export function compileMachine(name: string, file: FlowFile, shared: SharedTexts
         const escalation = {
           type: 'final' as const,
           description: `Generated: ${id} did not fix the problem.`,
-          meta: notFixedMeta(node, shared[file.notFixed], shared),
+          meta: notFixedMeta(node, shared[file.notFixed ?? defaultNotFixed], shared),
         };
         return [
           [id, { ...base, on: { [notFixedEvent]: notFixedId(id) } }],

@@ -4,6 +4,7 @@
  * both as JSON Schema beside the files, so an editor completes fields and flags mistakes as you type.
  */
 import { z } from 'astro/zod';
+import { defaultNotFixed } from './compile.ts';
 
 /** A node id: camelCase words that say where the merchant is, e.g. `checkingSignal`. */
 const nodeId = z
@@ -110,7 +111,7 @@ export const flowSchema = z.strictObject({
    */
   notFixed: z
     .string()
-    .default('notFixed')
+    .default(defaultNotFixed)
     .describe(
       'Id of the _shared.yaml entry (with title, steps, contact and tell) that words the escalation after "not fixed"; notFixed when left out',
     ),
