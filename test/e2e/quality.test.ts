@@ -113,7 +113,12 @@ describe('budgets from the built output', () => {
       files
         .filter((f) => f.startsWith(`_astro/${prefix}`) && f.endsWith('.js'))
         .reduce((s, f) => s + gz(path.join(dist, f)), 0);
-    const widget = pageWeight(dist, 'zh-hans/network/index.html').js + chunk('network.') + chunk('_virtual_pos-hans');
+    // The troubleshooter's own JavaScript: what the network page loads beyond what every page loads
+    // (the offline support, counted by the 5 KB budget above), plus its flow and the zh-Hans table.
+    const everyPage = pageWeight(dist, 'zh-hans/codes/55/index.html').js;
+    const widget =
+      pageWeight(dist, 'zh-hans/network/index.html').js - everyPage + chunk('network.') + chunk('_virtual_pos-hans');
+    console.log(`troubleshooter: ${widget} B gz (every page's own JS, not counted: ${everyPage} B)`);
     expect(widget).toBeLessThanOrEqual(30 * 1024);
     // What a bank's page downloads to show one flow: the bundle and that flow's file beside it.
     const flowFiles = files.filter((f) => /^embed\/flows\/[a-z0-9-]+\.[0-9a-f]{10}\.js$/.test(f));
