@@ -16,7 +16,17 @@ import { parse } from 'yaml';
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
 import { copyProject, root } from './project-copy.mjs';
-import { dirBytes, files, gz, median, pageWeight, precacheBytes } from './bench/measure.mjs';
+import {
+  dirBytes,
+  embedBytes,
+  files,
+  firstSearchWorstBytes,
+  gz,
+  median,
+  pageWeight,
+  precacheBytes,
+  troubleshooterBytes,
+} from './bench/measure.mjs';
 import { audit, launchForLighthouse, lighthousePages } from './bench/lighthouse.mjs';
 import { conversionOf, htmlLang, langFromPath, langs } from '../src/i18n/langs.mjs';
 
@@ -266,6 +276,7 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
  * @property {number} troubleshooterGzipBytes
  * @property {number} embedGzipBytes
  * @property {Record<string, number>} embedFlowGzipBytes each flow's file beside the bundle, by flow
+ * @property {number} firstSearchWorstGzipBytes the most a first search can transfer, from the built files
  * @property {ReturnType<typeof precacheBytes>} precache
  * @property {Awaited<ReturnType<typeof searchFigures>>} search
  * @property {Awaited<ReturnType<typeof lighthouseFigures>>} lighthouse
@@ -278,25 +289,12 @@ results.site = /** @type {BuildFigures} */ (timedBuild(root)); // page figures a
 const dist = path.join(root, 'dist');
 Object.assign(results.site, pageFigures(dist));
 results.pagefindIndexBytes = dirBytes(path.join(dist, 'pagefind'));
-const astroJs = files(path.join(dist, '_astro')).filter((f) => f.endsWith('.js'));
-/** @param {string} prefix */
-const chunk = (prefix) =>
-  astroJs.filter((f) => f.startsWith(prefix)).reduce((s, f) => s + gz(path.join(dist, '_astro', f)), 0);
-// The troubleshooter's own JS: the network page's beyond what every page loads (a code page's),
-// plus its flow and the zh-Hans table (as test/e2e/quality.test.ts counts it).
-results.troubleshooterGzipBytes =
-  pageWeight(dist, `${lang}/network/index.html`).js -
-  pageWeight(dist, `${lang}/codes/55/index.html`).js +
-  chunk('network.') +
-  chunk('_virtual_pos-hans');
-results.embedGzipBytes = gz(path.join(dist, 'embed/pos-troubleshooter.js'));
-results.embedFlowGzipBytes = Object.fromEntries(
-  files(path.join(dist, 'embed/flows')).map((f) => [
-    f.replace(/\.[0-9a-f]+\.js$/, ''),
-    gz(path.join(dist, 'embed/flows', f)),
-  ]),
-);
-const largestFlow = Math.max(...Object.values(results.embedFlowGzipBytes));
+results.troubleshooterGzipBytes = troubleshooterBytes(dist, lang).bytes;
+const embed = embedBytes(dist);
+results.embedGzipBytes = embed.bundle;
+results.embedFlowGzipBytes = embed.flows;
+const largestFlow = Math.max(...Object.values(embed.flows));
+results.firstSearchWorstGzipBytes = firstSearchWorstBytes(dist, lang).bytes;
 results.precache = precacheBytes(dist);
 console.log('measuring search in Chromium…');
 results.search = await searchFigures(dist);
@@ -334,7 +332,7 @@ embed bundle     ${kib(results.embedGzipBytes)} gz (element, XState, every langu
   .map(([f, b]) => `${f} ${kib(b)}`)
   .join(', ')}; bundle + largest flow ${kib(results.embedGzipBytes + largestFlow)}, budget 40 KiB
 pagefind index   ${kib(results.pagefindIndexBytes)}
-search           first query (cold, each of the ${results.search.coldQueries} quality queries) median ${kb(results.search.firstQueryGzipBytes.median)}, p90 ${kb(results.search.firstQueryGzipBytes.p90)}, max ${kb(results.search.firstQueryGzipBytes.max)} (budget 150 kB; ${results.search.firstQueryGzipBytes.over150kB.length} over, ${(results.search.fullTextShare * 100).toFixed(0)}% needed the full text)
+search           first query (cold, each of the ${results.search.coldQueries} quality queries) median ${kb(results.search.firstQueryGzipBytes.median)}, p90 ${kb(results.search.firstQueryGzipBytes.p90)}, max ${kb(results.search.firstQueryGzipBytes.max)} (budget 150 kB; ${results.search.firstQueryGzipBytes.over150kB.length} over, ${(results.search.fullTextShare * 100).toFixed(0)}% needed the full text); at worst, from the built files, ${kb(results.firstSearchWorstGzipBytes)} when the quick tier answers
                  further query median ${kb(results.search.furtherQueryGzipBytes.median)}, max ${kb(results.search.furtherQueryGzipBytes.max)} (budget 20 kB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}%
 precache         ${results.precache.count} files, ${kib(results.precache.bytes)}; budget 5 MiB
 lighthouse       performance (mobile, this machine): ${Object.entries(results.lighthouse)

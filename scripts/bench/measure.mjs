@@ -86,3 +86,78 @@ export function precacheBytes(dist) {
   const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
   return { count: urls.length, bytes: urls.reduce((sum, u) => sum + statSync(path.join(dist, decodeURI(u))).size, 0) };
 }
+
+/**
+ * Gzipped bytes of the JavaScript files in dist/_astro/ whose names start with `prefix`.
+ * @param {string} dist
+ * @param {string} prefix
+ */
+const astroChunks = (dist, prefix) =>
+  files(path.join(dist, '_astro'))
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.js'))
+    .reduce((s, f) => s + gz(path.join(dist, '_astro', f)), 0);
+
+/**
+ * The troubleshooter's own JavaScript on the network article (budget 30 KB): what that page loads
+ * beyond what every page loads (a code page's: the offline support, which the 5 KB budget for
+ * pages without the widget counts), plus the network flow's chunk and the zh-Hans table.
+ * @param {string} dist
+ * @param {string} lang
+ * @returns {{ bytes: number, everyPage: number }}
+ */
+export function troubleshooterBytes(dist, lang) {
+  const everyPage = pageWeight(dist, `${lang}/codes/55/index.html`).js;
+  const bytes =
+    pageWeight(dist, `${lang}/network/index.html`).js -
+    everyPage +
+    astroChunks(dist, 'network.') +
+    astroChunks(dist, '_virtual_pos-hans');
+  return { bytes, everyPage };
+}
+
+/**
+ * The embed bundle and each flow's file beside it (`embed/flows/{flow}.{hash}.js`), gzipped.
+ * @param {string} dist
+ * @returns {{ bundle: number, flows: Record<string, number> }}
+ */
+export function embedBytes(dist) {
+  const flowFiles = files(path.join(dist, 'embed/flows')).filter((f) => /^[a-z0-9-]+\.[0-9a-f]{10}\.js$/.test(f));
+  return {
+    bundle: gz(path.join(dist, 'embed/pos-troubleshooter.js')),
+    flows: Object.fromEntries(
+      flowFiles.map((f) => [f.replace(/\.[0-9a-f]+\.js$/, ''), gz(path.join(dist, 'embed/flows', f))]),
+    ),
+  };
+}
+
+/**
+ * The most a first search in `lang` can transfer (budget 150 kB): Pagefind's script, wasm and
+ * entry, the language's meta and filter, the search page's data, every chunk of the quick index (a
+ * Chinese query's characters fall in all of them) and the five largest fragments (results come
+ * five at a time). A query the quick tier cannot answer also loads the full text; `npm run bench`
+ * measures the real transfer of every quality query.
+ * @param {string} dist
+ * @param {string} lang
+ * @returns {{ bytes: number, chunks: number }}
+ */
+export function firstSearchWorstBytes(dist, lang) {
+  const dir = path.join(dist, 'pagefind');
+  const all = files(dir);
+  /** @param {string} prefix @param {string} ext */
+  const quick = (prefix, ext) =>
+    all.filter((f) => f.startsWith(`${prefix}${lang}_`) && f.endsWith(ext)).map((f) => gz(path.join(dir, f)));
+  const index = quick('index/', '.pf_index');
+  const sum = (/** @type {number[]} */ xs) => xs.reduce((a, b) => a + b, 0);
+  const bytes =
+    sum(['pagefind.js', 'pagefind-entry.json', 'wasm.unknown.pagefind'].map((f) => gz(path.join(dir, f)))) +
+    sum(quick('pagefind.', '.pf_meta')) +
+    sum(quick('filter/', '.pf_filter')) +
+    gz(path.join(dist, lang, 'search/data.json')) +
+    sum(index) +
+    sum(
+      quick('fragment/', '.pf_fragment')
+        .sort((a, b) => b - a)
+        .slice(0, 5),
+    );
+  return { bytes, chunks: index.length };
+}

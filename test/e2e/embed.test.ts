@@ -149,6 +149,8 @@ describe('embedding', () => {
     await expect
       .poll(() => widget.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: 10_000 })
       .toMatch(/載入|载入/);
+    // There is no article below the widget in a bank's portal to point to.
+    await expect(widget.evaluate((el) => el.shadowRoot?.textContent ?? '')).resolves.not.toMatch(/文章/);
     const seen = await page.evaluate(
       () => (window as unknown as { seen: { type: string; detail: { message?: string } }[] }).seen,
     );

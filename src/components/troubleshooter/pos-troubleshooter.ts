@@ -72,10 +72,6 @@ export class PosTroubleshooter extends HTMLElement {
     if (this.#root && this.isConnected && oldValue !== newValue) void this.#load();
   }
 
-  get #heading(): HeadingTag {
-    return headingTag(this.getAttribute('heading-level'));
-  }
-
   async #load(): Promise<void> {
     try {
       this.#summaryEvent.flush();
@@ -100,8 +96,9 @@ export class PosTroubleshooter extends HTMLElement {
         if (!flow) throw new Error('not in the manifest');
         run = new FlowController(flow);
       } catch (error) {
+        const key = this.querySelector('[slot="static"]') ? 'widget.error.load' : 'widget.error.loadEmbedded';
         if (generation === this.#generation)
-          this.#fail(format(this.#tr, 'widget.error.load'), `flow "${name}" failed to load: ${String(error)}`);
+          this.#fail(format(this.#tr, key), `flow "${name}" failed to load: ${String(error)}`);
         return;
       }
       if (generation !== this.#generation) return run.stop();
@@ -136,11 +133,12 @@ export class PosTroubleshooter extends HTMLElement {
     const run = this.#run!;
     const view = run.view;
     const tr = this.#tr;
+    const heading = headingTag(this.getAttribute('heading-level'));
     this.#summaryEvent.flush();
     const shown =
       view.kind === 'outcome'
-        ? outcomeView(tr, view.node, this.#heading, this.#escalation(view), view.canNotFix)
-        : questionView(tr, view.node, this.#heading);
+        ? outcomeView(tr, view.node, heading, this.#escalation(view, heading), view.canNotFix)
+        : questionView(tr, view.node, heading);
     this.#panel.replaceChildren(progressView(tr, view), shown.root, navView(tr, view));
     this.#live.textContent =
       view.kind === 'outcome'
@@ -154,13 +152,13 @@ export class PosTroubleshooter extends HTMLElement {
   }
 
   /** Contact, the host's slot and the summary panel of an outcome. */
-  #escalation(view: ViewModel & { kind: 'outcome' }): HTMLElement {
+  #escalation(view: ViewModel & { kind: 'outcome' }, heading: HeadingTag): HTMLElement {
     const tr = this.#tr;
     const panel = escalationPanel({
       tr,
       meta: view.node,
       hotline: this.hotline,
-      heading: subHeading(this.#heading),
+      heading: subHeading(heading),
       uid: this.#uid,
       fields: this.#fields,
       offerRemember: this.remember,
