@@ -18,7 +18,6 @@ export const widgetUi = {
   'widget.fixed.yes': '解決了',
   'widget.fixed.no': '還沒解決',
   'widget.fixed.thanks': '好的，問題已解決。下次遇到同樣的問題，可以直接回到這一頁。',
-  'widget.fixed.notYet': '沒關係，按下面的方法聯繫客服，把摘要發給他們。',
   'widget.contact': '聯繫誰',
   'widget.contact.default': '收單機構（給你裝機的銀行或支付公司）的客服',
   'widget.tell': '告訴他們這些',

@@ -74,6 +74,34 @@ describe.each(Object.keys(flows) as (keyof typeof flows)[])('the %s troubleshoot
     },
     Math.max(120_000, paths.length * 2_500),
   );
+
+  it('answers "解決了" at a resolved outcome: says so, offers to start over, sends step with fixed: true', async () => {
+    const { context, page, errors } = await openFlow(name);
+    const resolved = paths.find((p) => p.meta.outcome === 'resolved')!;
+    for (const event of resolved.events) await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
+    const events = page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) =>
+          document.addEventListener('pos-troubleshooter:step', (e) => resolve((e as CustomEvent).detail), {
+            once: true,
+          }),
+        ),
+    );
+    await widget(page).locator('[data-action="fixed"]').click();
+    await expect(events).resolves.toMatchObject({ flow: name, state: resolved.state, fixed: true });
+    const thanks = widget(page).locator('.thanks');
+    await expect(thanks.textContent()).resolves.toBe(widgetUi['widget.fixed.thanks']);
+    await expect(
+      thanks.evaluate(
+        (el) => el.getRootNode() instanceof ShadowRoot && el === (el.getRootNode() as ShadowRoot).activeElement,
+      ),
+    ).resolves.toBe(true);
+    await expect(widget(page).locator('[data-action="fixed"]').count()).resolves.toBe(0);
+    await widget(page).locator('[part~="fixed"] [part~="restart"]').click();
+    await widget(page).locator('[part~="question"]').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('the troubleshooter widget', () => {
@@ -180,11 +208,10 @@ describe('the troubleshooter widget', () => {
     await context.close();
   });
 
-  it('answers "did this fix it?" either way: "not fixed" is the machine’s NOT_FIXED, to an escalation', async () => {
-    const { context, page } = await openFlow('hardware');
+  it('answers "還沒解決" with the machine’s NOT_FIXED, to an escalation', async () => {
+    const { context, page, errors } = await openFlow('hardware');
     const resolved = outcomePaths('hardware').find((p) => p.meta.outcome === 'resolved')!;
     for (const event of resolved.events) await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
-    await widget(page).locator('[data-action="fixed"]').click();
     await expect(widget(page).locator('[part~="summary"]').count()).resolves.toBe(0);
     await widget(page).locator('[part~="answer"][data-event="NOT_FIXED"]').click();
     const outcome = widget(page).locator('[part~="outcome"]');
@@ -194,6 +221,7 @@ describe('the troubleshooter widget', () => {
     expect(summary).toContain(`${resolved.meta.title} → ${widgetUi['widget.fixed.no']}`);
     expect(summary).toMatch(/問題還在/);
     expect(summary).not.toMatch(/問題已解決/);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

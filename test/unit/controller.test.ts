@@ -93,28 +93,28 @@ describe('FlowController and NOT_FIXED', () => {
   it('sends NOT_FIXED from a resolved outcome that accepts it', () => {
     const c = new FlowController(tiny);
     c.answer('A');
-    expect(c.view).toMatchObject({ kind: 'outcome', state: 'fixIt', canNotFix: true });
-    expect(c.notFixed()).toBe(true);
-    expect(c.view).toMatchObject({ kind: 'outcome', state: 'callBank', canNotFix: false, answers: ['A', NOT_FIXED] });
+    expect(c.view).toMatchObject({ kind: 'outcome', state: 'fixIt' });
+    expect(c.answer(NOT_FIXED)).toBe(true);
+    expect(c.view).toMatchObject({ kind: 'outcome', state: 'callBank', answers: ['A', NOT_FIXED] });
     expect(c.view.answered[1]).toEqual({ question: 'Fix it', answer: NOT_FIXED, event: NOT_FIXED });
-    expect(c.notFixed()).toBe(false);
+    expect(c.answer(NOT_FIXED)).toBe(false);
   });
 
   it('does not offer NOT_FIXED where the machine has none', () => {
     const c = new FlowController(tiny);
     c.answer('A');
-    c.notFixed();
+    c.answer(NOT_FIXED);
     // An escalation is where NOT_FIXED leads: it has no NOT_FIXED of its own.
-    expect(c.view).toMatchObject({ kind: 'outcome', state: 'callBank', canNotFix: false });
-    expect(c.notFixed()).toBe(false);
+    expect(c.view).toMatchObject({ kind: 'outcome', state: 'callBank' });
+    expect(c.answer(NOT_FIXED)).toBe(false);
   });
 
   it('offers NOT_FIXED on a resolved outcome of a real flow, leading to an escalation', () => {
     const c = new FlowController(network);
-    const view = () => c.view as { kind: string; canNotFix?: boolean; node: { outcome?: string } };
+    const view = () => c.view as { kind: string; node: { outcome?: string } };
     walkToOutcome(c);
-    expect(view()).toMatchObject({ kind: 'outcome', node: { outcome: 'resolved' }, canNotFix: true });
-    expect(c.notFixed()).toBe(true);
-    expect(view()).toMatchObject({ kind: 'outcome', node: { outcome: 'escalate' }, canNotFix: false });
+    expect(view()).toMatchObject({ kind: 'outcome', node: { outcome: 'resolved' } });
+    expect(c.answer(NOT_FIXED)).toBe(true);
+    expect(view()).toMatchObject({ kind: 'outcome', node: { outcome: 'escalate' } });
   });
 });

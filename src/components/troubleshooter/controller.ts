@@ -39,13 +39,7 @@ interface ViewBase {
 
 /** The view model: a question to answer, or an outcome. */
 export type ViewModel =
-  | (ViewBase & { kind: 'question'; node: QuestionMeta })
-  | (ViewBase & {
-      kind: 'outcome';
-      node: OutcomeMeta;
-      /** Does this state accept NOT_FIXED (a resolved outcome that escalates when the fix failed)? */
-      canNotFix: boolean;
-    });
+  (ViewBase & { kind: 'question'; node: QuestionMeta }) | (ViewBase & { kind: 'outcome'; node: OutcomeMeta });
 
 /** The actor type of a compiled flow machine. */
 type FlowActor = Actor<AnyStateMachine>;
@@ -113,16 +107,6 @@ export class FlowController {
     this.resume([]);
   }
 
-  /** Does the current state accept NOT_FIXED? */
-  get canNotFix(): boolean {
-    return this.#actor.getSnapshot().can({ type: NOT_FIXED });
-  }
-
-  /** "沒有解決": sends NOT_FIXED when the current state accepts it; false otherwise. */
-  notFixed(): boolean {
-    return this.answer(NOT_FIXED);
-  }
-
   /** The events sent so far. */
   get answers(): string[] {
     return [...this.#events];
@@ -142,9 +126,7 @@ export class FlowController {
       left: this.#left.get(state) ?? 0,
       canGoBack: this.#events.length > 0,
     };
-    return node.kind === 'outcome'
-      ? { ...base, kind: 'outcome', node, canNotFix: this.canNotFix }
-      : { ...base, kind: 'question', node };
+    return node.kind === 'outcome' ? { ...base, kind: 'outcome', node } : { ...base, kind: 'question', node };
   }
 
   /** Stops the actor; the controller is not used after this. */

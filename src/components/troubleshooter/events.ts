@@ -22,8 +22,6 @@ export interface OutcomeDetail extends TroubleshooterDetail {
   outcome: 'resolved' | 'escalate';
   /** The plain-text summary for the hotline. */
   summary: string;
-  /** false when the merchant says a resolved outcome's fix did not work. */
-  fixed?: false;
 }
 
 /** `pos-troubleshooter:error`. */

@@ -5,7 +5,7 @@
  */
 import { defaultLang, htmlLang, matchLang } from '../../i18n/langs.mjs';
 import { flowNames, isFlowName, loadFlow } from '../../machines/manifest';
-import { FlowController, NOT_FIXED, type ViewModel } from './controller';
+import { FlowController, type ViewModel } from './controller';
 import { forgetExpired } from './device-storage';
 import { h } from './dom';
 import type { TroubleshooterEvents } from './events';
@@ -17,7 +17,7 @@ import { styleSheet } from './styles';
 import { summaryOf } from './summary';
 import { escalationPanel } from './summary-panel';
 import { reflect, headingTag } from './reflect';
-import { errorLine, errorView, navView, outcomeView, progressView, questionView, showFixed, subHeading } from './views';
+import { errorLine, errorView, fixedView, navView, outcomeView, progressView, questionView, subHeading } from './views';
 import type { HeadingTag } from './views';
 
 let uidCounter = 0;
@@ -137,7 +137,7 @@ export class PosTroubleshooter extends HTMLElement {
     this.#summaryEvent.flush();
     const shown =
       view.kind === 'outcome'
-        ? outcomeView(tr, view.node, heading, this.#escalation(view, heading), view.canNotFix)
+        ? outcomeView(tr, view.node, heading, () => this.#escalation(view, heading))
         : questionView(tr, view.node, heading);
     this.#panel.replaceChildren(progressView(tr, view), shown.root, navView(tr, view));
     this.#live.textContent =
@@ -196,17 +196,16 @@ export class PosTroubleshooter extends HTMLElement {
     if (answer) this.#navigate([...run.answers, answer]);
     else if (action === 'back') this.#navigate(run.answers.slice(0, -1));
     else if (action === 'restart') this.#navigate([]);
-    else if (action === 'not-fixed' && run.canNotFix) this.#navigate([...run.answers, NOT_FIXED]);
-    else if (action === 'fixed' || action === 'not-fixed') this.#onFixed(button, action === 'fixed');
+    else if (action === 'fixed') this.#onFixed(button);
   }
 
-  /** "Did this fix it?" on a resolved outcome whose machine has no NOT_FIXED. */
-  #onFixed(button: HTMLElement, fixed: boolean): void {
-    showFixed(this.#tr, button, fixed);
-    const detail = { ...this.#where(), answers: this.#run!.answers };
-    const escalate = { outcome: 'escalate', summary: this.#summary(), fixed: false } as const;
-    if (fixed) this.#emit('pos-troubleshooter:step', { ...detail, fixed: true });
-    else this.#emit('pos-troubleshooter:outcome', { ...detail, ...escalate });
+  /** "解決了" on a resolved outcome: says so, offers to start over, and sends the step event. */
+  #onFixed(button: HTMLElement): void {
+    const shown = fixedView(this.#tr);
+    button.closest('.fixed')?.replaceWith(shown.root);
+    this.#live.textContent = format(this.#tr, 'widget.fixed.thanks');
+    shown.focus.focus();
+    this.#emit('pos-troubleshooter:step', { ...this.#where(), answers: this.#run!.answers, fixed: true });
   }
 
   /** Moves to `events`; with history on, through the hash so Back and shared links work. */

@@ -52,17 +52,15 @@ export const errorLine = (message: string): HTMLElement =>
   h('p', { class: 'error', part: 'error', role: 'alert' }, message);
 
 /**
- * An outcome: its title, what to do now, and (resolved) how to prevent it and "did this fix it?";
- * `escalation` is the contact and summary block. When the machine takes "not fixed" (`NOT_FIXED`) to
- * an escalation of its own, the button is that answer and the block is left out; otherwise the
- * block is hidden on a resolved outcome until "not fixed".
+ * An outcome: its title, what to do now, and (resolved) how to prevent it and "did this fix it?"
+ * ("not fixed" is the machine's NOT_FIXED, which every resolved outcome accepts); an escalation
+ * carries `escalation()`, the contact and summary block.
  */
 export function outcomeView(
   tr: Translate,
   meta: OutcomeMeta,
   heading: HeadingTag,
-  escalation: HTMLElement,
-  canNotFix = false,
+  escalation: () => HTMLElement,
 ): { root: HTMLElement; focus: HTMLElement } {
   const sub = subHeading(heading);
   const title = h(heading, { tabindex: '-1' }, tr(meta.title));
@@ -79,32 +77,45 @@ export function outcomeView(
     list(meta.steps.map(tr)),
   );
   if (meta.outcome !== 'resolved') {
-    root.append(escalation);
+    root.append(escalation());
     return { root, focus: title };
   }
   if (meta.prevent?.length)
     root.append(h(sub, { class: 'sub' }, format(tr, 'widget.prevent')), list(meta.prevent.map(tr), false)!);
-  const ask = h(
-    'div',
-    { class: 'fixed', role: 'group', 'aria-label': format(tr, 'widget.fixed.question') },
-    h('p', {}, format(tr, 'widget.fixed.question')),
+  root.append(
     h(
       'div',
-      { class: 'nav' },
-      h('button', { type: 'button', part: 'answer', 'data-action': 'fixed' }, format(tr, 'widget.fixed.yes')),
+      { class: 'fixed', role: 'group', 'aria-label': format(tr, 'widget.fixed.question') },
+      h('p', {}, format(tr, 'widget.fixed.question')),
       h(
-        'button',
-        canNotFix
-          ? { type: 'button', part: 'answer', class: 'secondary', 'data-event': 'NOT_FIXED' }
-          : { type: 'button', part: 'answer', class: 'secondary', 'data-action': 'not-fixed' },
-        format(tr, 'widget.fixed.no'),
+        'div',
+        { class: 'nav' },
+        h('button', { type: 'button', part: 'answer', 'data-action': 'fixed' }, format(tr, 'widget.fixed.yes')),
+        h(
+          'button',
+          { type: 'button', part: 'answer', class: 'secondary', 'data-event': 'NOT_FIXED' },
+          format(tr, 'widget.fixed.no'),
+        ),
       ),
     ),
   );
-  escalation.hidden = true;
-  root.append(ask, h('p', { class: 'status', role: 'status' }));
-  if (!canNotFix) root.append(escalation);
   return { root, focus: title };
+}
+
+/** "Glad it's fixed", in place of the "did this fix it?" question, with a way to start over. */
+export function fixedView(tr: Translate): { root: HTMLElement; focus: HTMLElement } {
+  const thanks = h('p', { class: 'thanks', tabindex: '-1' }, format(tr, 'widget.fixed.thanks'));
+  const root = h(
+    'div',
+    { class: 'fixed', part: 'fixed' },
+    thanks,
+    h(
+      'div',
+      { class: 'nav' },
+      h('button', { type: 'button', part: 'restart', 'data-action': 'restart' }, format(tr, 'widget.restart')),
+    ),
+  );
+  return { root, focus: thanks };
 }
 
 /** The question step: heading, what to do, note, one button per answer. */
@@ -223,14 +234,4 @@ export function contactView(tr: Translate, meta: OutcomeMeta, heading: HeadingTa
     meta.tell?.length ? h(heading, { class: 'sub' }, format(tr, 'widget.tell')) : null,
     list(meta.tell?.map(tr), false),
   );
-}
-
-/** The answer to "did this fix it?" (without NOT_FIXED): thanks, or show the escalation block. */
-export function showFixed(tr: Translate, button: HTMLElement, fixed: boolean): void {
-  const outcome = button.closest('.outcome')!;
-  outcome.querySelector<HTMLElement>('[role="status"]')!.textContent = format(
-    tr,
-    fixed ? 'widget.fixed.thanks' : 'widget.fixed.notYet',
-  );
-  outcome.querySelector<HTMLElement>('.escalation')!.hidden = fixed;
 }
