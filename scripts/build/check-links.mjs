@@ -18,19 +18,45 @@ export async function listFiles(root) {
   return out;
 }
 
+/** Schemes a page may link to (`href`); anything else (javascript:, data:, vbscript:, file:…) is refused. */
+const linkSchemes = /^(https?|mailto|tel):/i;
+
 /**
- * Internal links and assets a page references (href, src), as written.
+ * An attribute value as the browser reads it: character references decoded, and the tabs, line
+ * breaks and leading spaces it ignores in a URL taken out (so `java&#x73;cript:` is `javascript:`).
+ * @param {string} value
+ */
+const asBrowserReads = (value) =>
+  value
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, dec) => String.fromCodePoint(Number(dec)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&amp;/gi, '&')
+    .replace(/[\t\n\r]/g, '')
+    .trim();
+
+/**
+ * Internal links and assets a page references (href, src), as written, and the references with a
+ * scheme a page must not use: a link (`href`) only to http(s), mailto, tel or this site; an
+ * asset (`src`) also to a `data:image/` URL (the print sheets' QR codes).
  * @param {string} html
- * @returns {string[]}
+ * @returns {{ refs: string[], unsafe: string[] }}
  */
 export function findRefs(html) {
   const refs = [];
-  for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
-    const url = m[1];
-    if (/^(https?:|mailto:|tel:|data:|#|javascript:)/.test(url)) continue;
+  const unsafe = [];
+  for (const m of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+    const url = asBrowserReads(m[2] ?? '');
+    const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0];
+    if (scheme) {
+      const allowed = linkSchemes.test(url) || (m[1] === 'src' && /^data:image\//i.test(url));
+      if (!allowed) unsafe.push(url);
+      continue;
+    }
+    if (url.startsWith('#')) continue;
     refs.push(url);
   }
-  return refs;
+  return { refs, unsafe };
 }
 
 /**
@@ -61,12 +87,22 @@ export async function checkLinks(dir, logger, base = '/') {
   const root = fileURLToPath(dir);
   const files = new Set(await listFiles(root));
   const broken = [];
+  const unsafe = [];
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
     const html = await readFile(path.join(root, file), 'utf8');
-    for (const ref of findRefs(html)) {
+    const found = findRefs(html);
+    for (const ref of found.refs) {
       if (!resolves(ref, files, base)) broken.push(`${file} links to ${ref}`);
     }
+    for (const ref of found.unsafe) unsafe.push(`${file} links to ${ref.slice(0, 80)}`);
+  }
+  if (unsafe.length) {
+    throw new Error(
+      `Links a page must not carry (${unsafe.length}):\n  ${unsafe.slice(0, 40).join('\n  ')}\n` +
+        'Fix: link only to http(s), mailto: or tel: addresses, or to a page of this site; remove the ' +
+        'javascript:, data: or other link from the article (src/content/articles/…) that holds it.',
+    );
   }
   if (broken.length) {
     throw new Error(

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import siteConfig from '../../site.config.mjs';
 import { headersFor } from '../../scripts/headers.mjs';
+import { serve } from '../../scripts/serve.mjs';
+import { connect } from 'node:net';
+import type { Server } from 'node:http';
 import { dist, distFiles } from './dist';
 
 /**
@@ -156,5 +159,107 @@ describe('deploy/nginx on Debian’s nginx', () => {
     const res = await fetch(`${base}/zh-hans/codes`, { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/zh-hans/codes/');
+  });
+});
+
+/** Sends a raw request line and headers to `url`'s host and returns the status line and headers. */
+function raw(url: string, request: string): Promise<{ status: number; headers: Record<string, string> }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    let text = '';
+    socket.on('data', (d) => (text += d));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = ''] = text.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
+      resolve({ status: Number(statusLine.split(' ')[1]), headers });
+    });
+  });
+}
+
+describe('npm start (scripts/serve.mjs) and deploy/nginx answer alike', () => {
+  let node: Server;
+  let nodeBase: string;
+  beforeAll(async () => {
+    node = await serve(dist, 0, { embedOrigins: siteConfig.embedOrigins ?? [] });
+    const address = node.address();
+    nodeBase = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => node.close(() => resolve())));
+
+  const compared = [
+    'content-security-policy',
+    'x-frame-options',
+    'x-content-type-options',
+    'referrer-policy',
+    'cache-control',
+    'access-control-allow-origin',
+    'cross-origin-resource-policy',
+    'service-worker-allowed',
+    'location',
+    'content-range',
+  ];
+  /** Status and the compared headers of one request. */
+  const answer = async (origin: string, pathname: string, init: RequestInit = {}) => {
+    const res = await fetch(`${origin}${pathname}`, { redirect: 'manual', ...init });
+    await res.arrayBuffer();
+    return { status: res.status, ...Object.fromEntries(compared.map((h) => [h, res.headers.get(h)])) };
+  };
+
+  it('sends the same status and headers for pages, redirects, folders, missing paths and ranges', async () => {
+    const files = await distFiles();
+    const asset = `/${files.find((f) => f.startsWith('_astro/') && f.endsWith('.css'))}`;
+    const requests: [string, RequestInit?][] = [
+      ['/'],
+      ['/zh-hans/'],
+      ['/zh-hans/codes'],
+      ['/zh-hant/embed/network'],
+      ['/zh-hant/embed/network/'],
+      ['/404.html'],
+      ['/embed/'],
+      ['/embed/flows/'],
+      ['/pagefind/'],
+      ['/_astro/'],
+      ['/zh-hans/no-such-page/'],
+      ['/sw.js'],
+      ['/sw.js', { headers: { Range: 'bytes=-10' } }],
+      ['/sw.js', { headers: { Range: 'bytes=0-0' } }],
+      [asset, { headers: { Range: 'bytes=10-5' } }],
+      [asset, { headers: { Range: 'bytes=999999999-' } }],
+      ['/sw.js', { headers: { Range: 'bytes=999999999-' } }],
+      ['/sw.js', { headers: { Range: 'bytes=abc' } }],
+      ['/zh-hans/', { method: 'POST' }],
+    ];
+    for (const [pathname, init] of requests) {
+      const label = `${init?.method ?? 'GET'} ${pathname} ${JSON.stringify(init?.headers ?? {})}`;
+      expect(await answer(nodeBase, pathname, init), label).toEqual(await answer(base, pathname, init));
+    }
+  });
+
+  it('goes on answering after bad ranges', async () => {
+    for (const range of ['bytes=10-5', 'bytes=abc', 'bytes=-0', 'bytes=5-']) {
+      const res = await fetch(`${nodeBase}/sw.js`, { headers: { Range: range } });
+      await res.arrayBuffer();
+      expect(res.status, range).toBe(200);
+    }
+    expect((await fetch(`${nodeBase}/zh-hans/`)).status).toBe(200);
+  });
+
+  it('sends the security headers and no-store on nginx’s own 400 and 414', async () => {
+    const bad = await raw(base, 'GET / HTTP/1.1\r\nConnection: close\r\n\r\n');
+    const long = await raw(base, `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    for (const [name, res, status] of [
+      ['missing Host', bad, 400],
+      ['long URI', long, 414],
+    ] as const) {
+      expect(res.status, name).toBe(status);
+      expect(res.headers['cache-control'], name).toBe('no-store');
+      expect(res.headers['content-security-policy'], name).toMatch(/frame-ancestors 'none'$/);
+      expect(res.headers['x-content-type-options'], name).toBe('nosniff');
+    }
   });
 });

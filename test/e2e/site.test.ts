@@ -96,7 +96,11 @@ describe('the built site', () => {
     const set = new Set(files);
     const broken = files
       .filter((f) => f.endsWith('.html'))
-      .flatMap((f) => (findRefs(readDist(f)) as string[]).filter((r) => !resolves(r, set)).map((r) => `${f} → ${r}`));
+      .flatMap((f) =>
+        findRefs(readDist(f))
+          .refs.filter((r) => !resolves(r, set))
+          .map((r) => `${f} → ${r}`),
+      );
     expect(broken).toEqual([]);
   });
 

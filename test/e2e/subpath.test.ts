@@ -74,7 +74,7 @@ async function crawl(start: string[]): Promise<{ pages: number; files: number; p
     const html = await res.text();
     if (/https:\/\/bank\.example(?!\/pos\/help\/)/.test(html))
       problems.push(`${target} names the site outside ${prefix}`);
-    for (const ref of findRefs(html)) {
+    for (const ref of findRefs(html).refs) {
       const url = new URL(ref, `${origin}${target}`);
       if (url.origin !== origin) continue;
       if (!url.pathname.startsWith(prefix)) {

@@ -139,3 +139,40 @@ describe('npm start (scripts/serve.mjs)', () => {
     expect(again.headers.get('content-security-policy')).toBe(pageCsp);
   });
 });
+
+describe('npm start answers bad requests and goes on answering', () => {
+  const body = files['sw.js']!;
+  const get = (pathname: string, range?: string) =>
+    fetch(`${base}${pathname}`, { headers: range ? { Range: range } : {}, redirect: 'manual' });
+
+  it('sends whole files whatever the Range, and goes on answering after a malformed one', async () => {
+    for (const range of [
+      'bytes=10-5',
+      'bytes=-10',
+      'bytes=abc',
+      'bytes=0-0',
+      `bytes=${body.length}-`,
+      'bytes=0-1, 3-4',
+    ]) {
+      const res = await get('/sw.js', range);
+      expect(res.status, range).toBe(200);
+      expect(await res.text(), range).toBe(body);
+      expect(res.headers.get('content-range'), range).toBeNull();
+    }
+    const hashed = await get('/_astro/page.abc123.css', 'bytes=10-5');
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await hashed.text()).toBe(files['_astro/page.abc123.css']);
+    expect((await get('/zh-hans/')).status).toBe(200);
+  });
+
+  it('answers as nginx does: a directory without its slash is redirected, one without a page and /404.html are 404s', async () => {
+    const frame = await get('/zh-hans/embed/network');
+    expect(frame.status).toBe(301);
+    expect(frame.headers.get('location')).toBe('/zh-hans/embed/network/');
+    for (const pathname of ['/404.html', '/embed/', '/_astro/', '/zh-hans/%E0%A4%A/']) {
+      const res = await get(pathname);
+      expect(res.status, pathname).toBe(404);
+      expect(res.headers.get('cache-control'), pathname).toBe('no-store');
+    }
+  });
+});

@@ -79,8 +79,9 @@ export function summaryPanel(options: SummaryPanelOptions): { root: HTMLElement;
     }
   });
   refresh();
-  if (!options.recordUrl) return { root: view.root, fields };
-  const link = h('a', { href: options.recordUrl, part: 'record', target: '_blank' }, format(tr, 'widget.printRecord'));
+  const recordUrl = safeRecordUrl(options.recordUrl);
+  if (!recordUrl) return { root: view.root, fields };
+  const link = h('a', { href: recordUrl, part: 'record', target: '_blank' }, format(tr, 'widget.printRecord'));
   const handOff = () =>
     setItem(
       lastOutcomeKey,
@@ -109,4 +110,22 @@ export function escalationPanel(options: SummaryPanelOptions & { meta: OutcomeMe
     root: h('div', { class: 'escalation' }, contact, h('slot', { name: 'escalation' }), summary.root),
     fields: summary.fields,
   };
+}
+
+/**
+ * `record-url` when it is an http(s) address or relative to the page; otherwise null (and a
+ * warning), so a hand-edited attribute can never turn the link into javascript:, data: or vbscript:.
+ */
+export function safeRecordUrl(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const { protocol } = new URL(value, document.baseURI);
+    if (protocol === 'http:' || protocol === 'https:') return value;
+  } catch {
+    // not a URL at all
+  }
+  console.warn(
+    `[pos-troubleshooter] record-url "${value.slice(0, 80)}" is not an http(s) or relative URL; the link is left out`,
+  );
+  return null;
 }
