@@ -98,6 +98,9 @@ export async function buildEmbed(root) {
 /** The element's Custom Elements Manifest (its public API), shipped beside the bundle. */
 export const elementManifest = 'custom-elements.json';
 
+/** The element's TypeScript declarations, shipped beside the bundle as pos-troubleshooter.d.ts. */
+export const elementTypes = 'src/embed/pos-troubleshooter.d.ts';
+
 /**
  * Copies the built bundle into dist/embed/, with the element's custom-elements.json.
  * @param {string} root
@@ -106,4 +109,5 @@ export const elementManifest = 'custom-elements.json';
 export async function copyEmbed(root, dist) {
   await cp(embedCache(root), path.join(dist, 'embed'), { recursive: true });
   await cp(path.join(root, elementManifest), path.join(dist, 'embed', 'custom-elements.json'));
+  await cp(path.join(root, elementTypes), path.join(dist, 'embed', 'pos-troubleshooter.d.ts'));
 }

@@ -23,7 +23,7 @@ export function startFrame(): void {
   };
   for (const kind of ['step', 'outcome', 'summary', 'error'] as const) {
     element.addEventListener(`pos-troubleshooter:${kind}`, (event) => {
-      const detail = { ...(event as CustomEvent<Record<string, unknown>>).detail };
+      const detail: Record<string, unknown> = { ...(event as CustomEvent<object>).detail };
       if (target === '*' && kind === 'summary') return;
       if (target === '*') delete detail.summary;
       post({ type: `pos-troubleshooter:${kind}`, ...detail });

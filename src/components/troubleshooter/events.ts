@@ -29,6 +29,32 @@ export interface ErrorDetail extends TroubleshooterDetail {
   message: string;
 }
 
+/**
+ * The same event's name without the colon, which Angular's `(event)` template binding cannot
+ * parse: `pos-troubleshooter:step` → `pos-troubleshooter-step`. Dispatched right after it.
+ */
+export const eventAlias = <K extends keyof TroubleshooterEvents>(type: K) =>
+  type.replace(':', '-') as TroubleshooterAlias<K>;
+
+/** The colon-free alias type of an event name. */
+export type TroubleshooterAlias<K extends string> = K extends `pos-troubleshooter:${infer E}`
+  ? `pos-troubleshooter-${E}`
+  : never;
+
+/**
+ * Dispatches `type` (bubbling, composed) from the element, then its colon-free alias, each with
+ * the same detail: `pos-troubleshooter-step` for `pos-troubleshooter:step`, which Angular's
+ * `(event)` template binding can name (a colon there stops the app from compiling).
+ */
+export function dispatch<K extends keyof TroubleshooterEvents>(
+  target: HTMLElement,
+  type: K,
+  detail: TroubleshooterEvents[K],
+): void {
+  for (const name of [type, eventAlias(type)])
+    target.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+}
+
 /** Event type → detail. */
 export interface TroubleshooterEvents {
   'pos-troubleshooter:step': StepDetail;
@@ -43,5 +69,9 @@ declare global {
     'pos-troubleshooter:outcome': CustomEvent<OutcomeDetail>;
     'pos-troubleshooter:summary': CustomEvent<OutcomeDetail>;
     'pos-troubleshooter:error': CustomEvent<ErrorDetail>;
+    'pos-troubleshooter-step': CustomEvent<StepDetail>;
+    'pos-troubleshooter-outcome': CustomEvent<OutcomeDetail>;
+    'pos-troubleshooter-summary': CustomEvent<OutcomeDetail>;
+    'pos-troubleshooter-error': CustomEvent<ErrorDetail>;
   }
 }

@@ -32,3 +32,20 @@ export function hashTarget(
   if (events === null) return hash.startsWith(`#t=${flow}`) ? 'invalid' : 'none';
   return !fresh && events.join('.') === answers.join('.') ? 'none' : events;
 }
+
+/**
+ * Follows the hash for `element` (history="hash"). Two elements of the same flow would both follow
+ * one address and move together, so the second is told (README, integrator guide: keep
+ * history="hash" on one of them); elements of different flows each follow only their own hash.
+ */
+export function watchHash(element: HTMLElement, listener: () => void, warn: (message: string) => void): void {
+  window.addEventListener('hashchange', listener);
+  const flow = element.getAttribute('flow');
+  const twins = [...document.querySelectorAll('pos-troubleshooter[history="hash"]')].filter(
+    (other) => other !== element && other.getAttribute('flow') === flow,
+  );
+  if (twins.length)
+    warn(
+      `another <pos-troubleshooter flow="${flow}"> on this page has history="hash" too: both follow the same address and move together; keep history="hash" on one of them`,
+    );
+}

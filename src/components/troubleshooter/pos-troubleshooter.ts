@@ -8,15 +8,15 @@ import { flowNames, isFlowName, loadFlow } from '../../machines/manifest';
 import { FlowController, type ViewModel } from './controller';
 import { forgetExpired } from './device-storage';
 import { h } from './dom';
-import type { TroubleshooterEvents } from './events';
-import { hashTarget, isOurHash, writeHash } from './history';
+import { dispatch, type TroubleshooterEvents } from './events';
+import { hashTarget, isOurHash, watchHash, writeHash } from './history';
 import { later } from './later';
 import type { Fields } from './saved-details';
 import { format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
 import { summaryOf } from './summary';
 import { escalationPanel } from './summary-panel';
-import { reflect, headingTag } from './reflect';
+import { adoptEarlyProperties, reflect, headingTag } from './reflect';
 import { errorLine, errorView, fixedView, navView, outcomeView, progressView, questionView, subHeading } from './views';
 import type { HeadingTag } from './views';
 
@@ -45,6 +45,7 @@ export class PosTroubleshooter extends HTMLElement {
 
   connectedCallback(): void {
     try {
+      adoptEarlyProperties(this);
       if (!this.#root) {
         this.#root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
         this.#root.adoptedStyleSheets = [styleSheet()];
@@ -53,7 +54,7 @@ export class PosTroubleshooter extends HTMLElement {
         this.#root.replaceChildren(this.#panel, this.#live, h('slot', { name: 'static' }));
         this.#panel.addEventListener('click', (e) => this.#onClick(e));
       }
-      if (this.history === 'hash') window.addEventListener('hashchange', this.#onHashChange);
+      if (this.history === 'hash') watchHash(this, this.#onHashChange, (message) => this.#warn(message));
       if (this.remember) forgetExpired();
       void this.#load();
     } catch (error) {
@@ -237,7 +238,7 @@ export class PosTroubleshooter extends HTMLElement {
   }
 
   #emit<K extends keyof TroubleshooterEvents>(type: K, detail: TroubleshooterEvents[K]): void {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+    dispatch(this, type, detail);
   }
 }
 

@@ -1,3 +1,6 @@
+/** The reflected property names of each element class (by prototype). */
+const reflected = new WeakMap<object, readonly string[]>();
+
 /**
  * Defines properties that reflect attributes: a string property reads the attribute ('' when
  * absent) and sets it (removes it for ''); a boolean one reads and toggles its presence.
@@ -7,6 +10,7 @@ export function reflect(
   strings: readonly string[],
   booleans: readonly string[],
 ): void {
+  reflected.set(target.prototype, [...strings, ...booleans]);
   for (const name of strings)
     Object.defineProperty(target.prototype, name, {
       configurable: true,
@@ -28,6 +32,22 @@ export function reflect(
         this.toggleAttribute(name, Boolean(value));
       },
     });
+}
+
+/**
+ * Takes over the properties a page set on `element` before its class was defined (a bundle
+ * loaded later, or a framework that sets properties first): such a value is the instance's own
+ * property and hides the accessor, so later changes would be ignored. It is deleted and set
+ * again through the accessor, as the custom-elements guidance says.
+ */
+export function adoptEarlyProperties(element: HTMLElement): void {
+  const names = reflected.get(Object.getPrototypeOf(element) as object) ?? [];
+  for (const name of names) {
+    if (!Object.prototype.hasOwnProperty.call(element, name)) continue;
+    const value = (element as unknown as Record<string, unknown>)[name];
+    delete (element as unknown as Record<string, unknown>)[name];
+    (element as unknown as Record<string, unknown>)[name] = value;
+  }
 }
 
 /** The heading tag for a `heading-level` attribute: 2–6, default 2. */
