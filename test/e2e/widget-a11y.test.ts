@@ -137,6 +137,40 @@ describe('the widget in light and dark pages', () => {
     await context.close();
   });
 
+  it('follows a bank portal’s own colour scheme, whatever the visitor’s preference', async () => {
+    // The standalone bundle on a portal page (served at our origin through page.route).
+    const portal = (scheme: string) =>
+      `<!doctype html><html lang="zh-Hans" style="color-scheme: ${scheme}"><body>` +
+      `<pos-troubleshooter flow="network"></pos-troubleshooter>` +
+      `<script type="module" src="${baseUrl()}/embed/pos-troubleshooter.js"></script></body></html>`;
+    const seen: Record<string, string[]> = {};
+    for (const [scheme, preference] of [
+      ['dark', 'light'],
+      ['light', 'dark'],
+    ] as const) {
+      const { context, page, errors } = await openPage(browser, { colorScheme: preference });
+      await page.route(`${baseUrl()}/portal.html`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: portal(scheme) }),
+      );
+      await page.goto(`${baseUrl()}/portal.html`);
+      await shadow(page).locator('[part~="question"]').waitFor();
+      await settle(page);
+      const dark = await page.evaluate(() => {
+        const panel = document.querySelector('pos-troubleshooter')!.shadowRoot!.querySelector('[part~="container"]')!;
+        const [r, g, b] = getComputedStyle(panel).backgroundColor.match(/\d+/g)!.map(Number);
+        return r! + g! + b! < 200;
+      });
+      seen[scheme] = [
+        `dark panel: ${dark}`,
+        ...(await panelContrast(page)),
+        ...(await focusRings(page)).problems,
+        ...errors,
+      ];
+      await context.close();
+    }
+    expect(seen).toEqual({ dark: ['dark panel: true'], light: ['dark panel: false'] });
+  });
+
   it('stays visible in forced-colours mode: focus rings drawn, borders kept', async () => {
     const { context, page, errors } = await openNetwork('zh-hant', { forcedColors: 'active' });
     const problems: string[] = [];
