@@ -10,6 +10,7 @@ export const ui = {
   'site.tagline': '刷卡機出問題？按提示一步步排查，或知道該打給誰、說什麼。',
   'nav.skip': '跳到正文',
   'nav.home': '首頁',
+  'nav.footer': '頁尾導覽',
   'nav.breadcrumbs': '目前位置',
   'nav.codes': '應答碼查詢',
   'nav.print': '打印中心',

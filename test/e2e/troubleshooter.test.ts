@@ -138,13 +138,18 @@ describe('the troubleshooter widget', () => {
     await context.close();
   });
 
-  it('announces each step in a live region', async () => {
+  it('says each step’s position in the name of the heading that gets focus, not again in the live region', async () => {
     const { context, page } = await openFlow('hardware');
     await widget(page).locator('[part~="answer"]').first().click();
-    const live = await page.evaluate(
-      () => document.querySelector('pos-troubleshooter')!.shadowRoot!.querySelector('[aria-live]')!.textContent,
-    );
-    expect(live).toMatch(/^第 2 步：|^結果：/);
+    const said = await page.evaluate(() => {
+      const root = document.querySelector('pos-troubleshooter')!.shadowRoot!;
+      return {
+        focus: root.activeElement?.getAttribute('aria-label'),
+        live: root.querySelector('[aria-live]')!.textContent,
+      };
+    });
+    expect(said.focus).toMatch(/^第 2 步，最多還有 \d+ 步：|^(可以自己解決|需要找人處理)：/);
+    expect(said.live).toBe('');
     await context.close();
   });
 

@@ -139,12 +139,10 @@ export class PosTroubleshooter extends HTMLElement {
     const shown =
       view.kind === 'outcome'
         ? outcomeView(tr, view.node, heading, () => this.#escalation(view, heading))
-        : questionView(tr, view.node, heading);
+        : questionView(tr, view, heading);
     this.#panel.replaceChildren(progressView(tr, view), shown.root, navView(tr, view));
-    this.#live.textContent =
-      view.kind === 'outcome'
-        ? format(tr, 'widget.announce.outcome', { text: tr(view.node.title) })
-        : format(tr, 'widget.announce.step', { n: view.step, text: tr(view.node.question) });
+    // The focused heading's name says the step (views.ts); the live region is for status only.
+    this.#live.textContent = '';
     if (focus) shown.focus.focus();
     const detail = { ...this.#where(), answers: view.answers };
     if (view.kind === 'outcome')
@@ -195,8 +193,8 @@ export class PosTroubleshooter extends HTMLElement {
     }
     const answer = button.dataset.event;
     if (answer) this.#navigate([...run.answers, answer]);
-    else if (action === 'back') this.#navigate(run.answers.slice(0, -1));
-    else if (action === 'restart') this.#navigate([]);
+    else if (action === 'back') this.#navigate(run.answers.slice(0, -1), true);
+    else if (action === 'restart') this.#navigate([], true);
     else if (action === 'fixed') this.#onFixed(button);
   }
 
@@ -204,17 +202,19 @@ export class PosTroubleshooter extends HTMLElement {
   #onFixed(button: HTMLElement): void {
     const shown = fixedView(this.#tr);
     button.closest('.fixed')?.replaceWith(shown.root);
-    this.#live.textContent = format(this.#tr, 'widget.fixed.thanks');
-    shown.focus.focus();
+    shown.focus.focus(); // reads the thanks: no live announcement to repeat it
     this.#emit('pos-troubleshooter:step', { ...this.#where(), answers: this.#run!.answers, fixed: true });
   }
 
-  /** Moves to `events`; with history on, through the hash so Back and shared links work. */
-  #navigate(events: string[]): void {
+  /**
+   * Moves to `events`; with history on, through the hash so Back and shared links work: an answer
+   * adds an entry, back and restart (`replace`) rewrite the current one instead of piling up.
+   */
+  #navigate(events: string[], replace = false): void {
     const run = this.#run!;
     if (this.history === 'hash') {
       const hash = writeHash(run.flow.name, events);
-      if (location.hash !== hash) history.pushState(null, '', hash);
+      if (location.hash !== hash) history[replace ? 'replaceState' : 'pushState'](null, '', hash);
     }
     this.#summaryEvent.flush();
     if (run.resume(events)) this.#render(true);

@@ -1,7 +1,7 @@
 import { h, list } from './dom';
 import { format, type Translate } from './strings';
 import { summaryFields, type Fields, type SummaryField } from './saved-details';
-import type { OutcomeMeta, QuestionMeta } from '../../machines/types';
+import type { OutcomeMeta } from '../../machines/types';
 import type { ViewModel } from './controller';
 
 /** Heading tag for a level 2–6. */
@@ -10,11 +10,14 @@ export type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 /** The heading one level below `heading` (at most h6). */
 export const subHeading = (heading: HeadingTag): HeadingTag => `h${Math.min(6, Number(heading[1]) + 1)}` as HeadingTag;
 
-/** "Step n · at most m left". */
+/**
+ * "Step n · at most m left". Hidden from screen readers: the focused heading's name says it
+ * (see `questionView`), so reading on does not repeat it.
+ */
 export function progressView(tr: Translate, view: ViewModel): HTMLElement {
   return h(
     'p',
-    { class: 'progress', part: 'progress' },
+    { class: 'progress', part: 'progress', 'aria-hidden': 'true' },
     format(tr, 'widget.step', { n: view.step }),
     view.left ? ` · ${format(tr, 'widget.stepsLeft', { n: view.left })}` : '',
   );
@@ -63,15 +66,15 @@ export function outcomeView(
   escalation: () => HTMLElement,
 ): { root: HTMLElement; focus: HTMLElement } {
   const sub = subHeading(heading);
-  const title = h(heading, { tabindex: '-1' }, tr(meta.title));
+  const kind = format(tr, meta.outcome === 'resolved' ? 'widget.outcome.resolved' : 'widget.outcome.escalate');
+  // Focus moves to the title, whose name carries the kind shown above it: heard once, together.
+  const text = tr(meta.title);
+  const label = format(tr, 'widget.announce.outcome', { kind, text });
+  const title = h(heading, { tabindex: '-1', 'aria-label': label }, text);
   const root = h(
     'div',
     { part: 'outcome', 'data-outcome': meta.outcome, class: 'outcome' },
-    h(
-      'p',
-      { class: 'kind' },
-      format(tr, meta.outcome === 'resolved' ? 'widget.outcome.resolved' : 'widget.outcome.escalate'),
-    ),
+    h('p', { class: 'kind', 'aria-hidden': 'true' }, kind),
     title,
     h(sub, { class: 'sub' }, format(tr, 'widget.now')),
     list(meta.steps.map(tr)),
@@ -118,13 +121,19 @@ export function fixedView(tr: Translate): { root: HTMLElement; focus: HTMLElemen
   return { root, focus: thanks };
 }
 
-/** The question step: heading, what to do, note, one button per answer. */
+/**
+ * The question step: heading, what to do, note, one button per answer. Focus moves to the
+ * heading, whose name says the step's position before the question ("第 2 步，最多還有 3 步：…").
+ */
 export function questionView(
   tr: Translate,
-  meta: QuestionMeta,
+  view: ViewModel & { kind: 'question' },
   heading: HeadingTag,
 ): { root: HTMLElement; focus: HTMLElement } {
-  const title = h(heading, { part: 'question', tabindex: '-1' }, tr(meta.question));
+  const meta = view.node;
+  const text = tr(meta.question);
+  const label = format(tr, 'widget.announce.step', { n: view.step, left: view.left, text });
+  const title = h(heading, { part: 'question', tabindex: '-1', 'aria-label': label }, text);
   const root = h(
     'div',
     { class: 'step' },
