@@ -84,7 +84,7 @@ export const ui = {
   'home.commonCodes': '常見應答碼',
   'home.allCodes': '查看全部應答碼',
   'home.hotline': '客服電話',
-  'home.hotline.none': '請撥打機身標籤或合約上的收單機構客服電話',
+  'home.hotline.none': '請撥打機身標籤或合同上的收單機構客服電話',
   'article.updated': '更新日期：{date}',
   'article.messages': '屏幕上可能看到',
   'article.troubleshooter': '一步步排查',

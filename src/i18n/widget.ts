@@ -22,7 +22,7 @@ export const widgetUi = {
   'widget.contact.default': '收單機構（給你裝機的銀行或支付公司）的客服',
   'widget.tell': '告訴他們這些',
   'widget.hotline': '客服電話：{hotline}',
-  'widget.hotline.none': '撥打機身標籤或合約上的收單機構客服電話。',
+  'widget.hotline.none': '撥打機身標籤或合同上的收單機構客服電話。',
   'widget.summary.title': '問題摘要',
   'widget.summary.hint': '填好下面幾項，客服能更快查到你的機器；不知道的可以空著。',
   'widget.remember': '在這台設備上記住',

@@ -1,7 +1,8 @@
 /**
  * Safety rules every flow keeps (DESIGN.md, "Safety before convenience"): a text may mention
  * opening the terminal, changing host settings or keys by hand, charging again, splitting a
- * payment, refunding in cash or paying to unfreeze an account only to say not to.
+ * payment, refunding in cash, paying to unfreeze an account, cashing out on one's own credit card,
+ * lending or borrowing a terminal, or giving the supervisor password away only to say not to.
  */
 import type { FlowProblem } from './problems.ts';
 import type { FlowFile } from './schema.ts';
@@ -55,6 +56,27 @@ export const forbidden: { pattern: RegExp; why: string; unless: RegExp; fix: str
     why: 'only the acquirer lifts a freeze, free of charge; whoever asks money for it is a scammer',
     unless: new RegExp(`${prohibition.source}|騙|有人|誰說`),
     fix: 'say that paying to unfreeze is a scam (交錢解凍是詐騙，不要付錢), or reword the text',
+  },
+  {
+    pattern:
+      /套現|刷卡換現金?|(刷|套)出現金|信用卡[^。；]{0,6}(換|取|套)現|(自己|本人|家人|親友)的(信用卡|貸記卡)[^。；]{0,10}(刷|消費)|刷(自己|本人)的(信用卡|貸記卡)/,
+    why: 'swiping one’s own credit card on one’s own terminal looks like 套現 (cashing out credit), which acquirers freeze merchants for',
+    unless: new RegExp(`${prohibition.source}|違規|違法|詐騙|騙|嫌疑|風控|凍結|拒絕|有人`),
+    fix: 'say it is against the rules and not to do it (套現違規，不要…); to see how a payment shows, use a debit card and void it the same day, or the acquirer’s app',
+  },
+  {
+    pattern:
+      /(出借|出租|轉借|轉租|借用|轉讓)[^。；，]{0,4}(終端|機器|POS|收款碼)|(終端|機器|POS 機?|收款碼)[^。；，]{0,4}(借|租|轉讓)給|(?<!租)借(?!記)[^。；，]{0,4}(終端|機器|POS|收款碼)|(?<!出)租(?![賃車])[^。；，]{0,4}(終端|機器|POS|收款碼)/,
+    why: 'a terminal is registered to one merchant at one address: lending, renting or borrowing one breaks the acquirer’s rules and can freeze the account',
+    unless: new RegExp(`${prohibition.source}|違規|騙|有人`),
+    fix: 'say not to lend, rent or borrow a terminal or payment code (不要把終端借給別人…), or reword the text',
+  },
+  {
+    pattern:
+      /(主管|管理員)密碼[^。；]{0,12}(告訴|報給|報出|發給|說給|念給|提供|透露|交給|給對方|給他)|(告訴|報出|報給|發給|說給|念給|提供|透露)[^。；]{0,12}(主管|管理員)密碼/,
+    why: 'the supervisor password voids and refunds payments: whoever asks for it by phone or message may be a fraudster',
+    unless: new RegExp(`${prohibition.source}|騙|冒充`),
+    fix: 'say never to give it to anyone, a caller least of all (主管密碼不要告訴任何人，包括來電的「客服」)',
   },
 ];
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadFlows } from '../../src/machines/load';
 import { flowsError, formatProblems } from '../../src/machines/problems';
-import { forbidden } from '../../src/machines/safety';
+import { checkText, forbidden } from '../../src/machines/safety';
 
 const shared = {
   file: 'src/content/flows/_shared.yaml',
@@ -272,6 +272,77 @@ describe('a mistake in a flow file is named with file, node, field and fix', () 
       - src/content/flows/demo.yaml, node "charging": point an answer's \`next\` to "charging", or delete the node.
       - src/content/flows/other.yaml, field \`start\`: write one of: asking, charging, fixed, broken; or add a node "nowhere"."
     `);
+  });
+});
+
+describe('the rules for cashing out, lending the terminal and the supervisor password', () => {
+  /** The reasons (`why`) of the rules `text` breaks, as a flow text in a step. */
+  const broken = (text: string) =>
+    checkText('src/content/flows/demo.yaml', 'asking', ['steps.0', text]).map(
+      (p) => forbidden.find((r) => p.message.includes(`(${r.why})`))?.why,
+    );
+  const rule = (words: string) => forbidden.find((r) => r.why.includes(words))!.why;
+
+  it.each([
+    '用自己的信用卡刷一筆小額，看看商戶名稱。',
+    '刷自己的信用卡周轉一下，沒關係。',
+    '信用卡還款緊張，可以在自己的終端上套現。',
+    '顧客想刷卡換現金，收點手續費就行。',
+    '用家人的信用卡多刷幾筆，把流水做起來。',
+  ])('catches cashing out on a credit card presented as harmless: %s', (text) => {
+    expect(broken(text)).toEqual([rule('套現')]);
+  });
+
+  it.each([
+    '用自己的借記卡刷一筆小額，當天撤銷。',
+    '不要用自己的信用卡在自己的終端上刷。',
+    '用 POS 機套現違規，收單機構會凍結或關停商戶。',
+    '有人要求刷卡換現金：拒絕。',
+    '套現會被拒絕交易（如應答碼 57）。',
+  ])('lets through a text that warns against it or uses a debit card: %s', (text) => {
+    expect(broken(text)).toEqual([]);
+  });
+
+  it.each([
+    '隔壁店的機器壞了，可以把終端借給他們用幾天。',
+    '淡季把 POS 機租給別人，每月收點租金。',
+    '出借收款碼給朋友收款。',
+    '自己的機器壞了，先借朋友的終端收款。',
+  ])('catches lending, renting or borrowing a terminal: %s', (text) => {
+    expect(broken(text)).toEqual([rule('lending')]);
+  });
+
+  it.each([
+    '不要把終端借給別人，也不要借別人的機器收款。',
+    '經營場所證明：房產證或租賃合同。',
+    '酒店、租車的押金（預授權）。',
+    '請顧客用借記卡在終端上付款。',
+    '有人要求借用終端：拒絕。',
+  ])('lets through a text that forbids it, or only sounds like it: %s', (text) => {
+    expect(broken(text)).toEqual([]);
+  });
+
+  it.each([
+    '客服來電要主管密碼，告訴他就行。',
+    '維修人員打電話來，把主管密碼報給對方。',
+    '對方說要升級終端，提供主管密碼和驗證碼。',
+  ])('catches giving the supervisor password to a caller: %s', (text) => {
+    expect(broken(text)).toEqual([rule('supervisor password')]);
+  });
+
+  it.each([
+    '在終端選「撤銷」，輸入主管密碼。',
+    '忘了主管密碼，問收單機構。',
+    '主管密碼不要告訴任何人，包括來電的「客服」。',
+    '冒充客服的人會要你報出主管密碼。',
+  ])('lets through entering it yourself, or a warning: %s', (text) => {
+    expect(broken(text)).toEqual([]);
+  });
+
+  it('names the text, the reason and the fix, as the other rules do', () => {
+    expect(check((f) => (f.nodes.fixed.steps = ['客服來電要主管密碼，告訴他就行。']))).toMatchInlineSnapshot(
+      `"src/content/flows/demo.yaml, node "fixed", field \`steps.0\`: "客服來電要主管密碼，告訴他就行。" tells the merchant to do what they must not (the supervisor password voids and refunds payments: whoever asks for it by phone or message may be a fraudster). Fix: say never to give it to anyone, a caller least of all (主管密碼不要告訴任何人，包括來電的「客服」)."`,
+    );
   });
 });
 

@@ -171,6 +171,10 @@ describe('articles that carry the troubleshooter at their question', () => {
   it.each([
     ['hardware/printer', 'hardware', 'checkingPaper'],
     ['hardware/card-reading', 'hardware', 'checkingAllCards'],
+    ['hardware/screen-keys', 'hardware', 'checkingScreenOrKeys'],
+    ['hardware/battery-water', 'hardware', 'checkingBatteryOrWater'],
+    ['hardware/scanner', 'hardware', 'checkingScanner'],
+    ['hardware/pin-pad', 'hardware', 'checkingPinPad'],
     ['network/timeout', 'network', 'checkingLastPayment'],
     ['software/settlement', 'software', 'retryingSettlement'],
     ['software/sign-in-keys', 'software', 'signingInForKeys'],
@@ -190,6 +194,80 @@ describe('articles that carry the troubleshooter at their question', () => {
     expect(front).toMatch(new RegExp(`^flow: ${flow}$`, 'm'));
     expect(front).toMatch(new RegExp(`^flowStart: ${start}$`, 'm'));
     expect(statesOf(flows[flow]).get(start)!.meta.kind).toBe('question');
+  });
+});
+
+describe('hardware safety first (issue 20)', () => {
+  const meta = (id: string) => statesOf(flows.hardware).get(id)!.meta as OutcomeMeta;
+
+  it('a swollen battery, and heat that comes back, stop use and say not to charge it again', () => {
+    expect(walk(flows.hardware, ['HEAT_WATER', 'SWOLLEN'])).toEqual([
+      'identifyingSymptom',
+      'checkingBatteryOrWater',
+      'escalateBatterySafety',
+    ]);
+    expect(walk(flows.hardware, ['HEAT_WATER', 'HOT', 'STILL_HOT']).at(-1)).toBe('escalateBatterySafety');
+    expect(walk(flows.hardware, ['BATTERY', 'SWOLLEN']).at(-1)).toBe('escalateBatterySafety');
+    const steps = meta('escalateBatterySafety').steps.join('\n');
+    expect(steps).toMatch(/停止使用/);
+    expect(steps).toMatch(/不要再充電/);
+    expect(steps).toMatch(/不要自己拆開/);
+  });
+
+  it('water, from the first question or from the keys, switches off, never charges and never dries with heat', () => {
+    expect(walk(flows.hardware, ['HEAT_WATER', 'WET']).at(-1)).toBe('escalateWater');
+    expect(walk(flows.hardware, ['SCREEN_KEYS', 'KEYS', 'WET']).at(-1)).toBe('escalateWater');
+    const steps = meta('escalateWater').steps.join('\n');
+    expect(steps).toMatch(/^馬上關機/);
+    expect(steps).toMatch(/不要充電/);
+    expect(steps).toMatch(/不要用吹風機/);
+    expect(steps).toMatch(/不要自己拆開/);
+  });
+
+  it('a broken screen is not tried first, and an altered keypad or PIN pad goes to the security escalation', () => {
+    expect(walk(flows.hardware, ['SCREEN_KEYS', 'CRACKED']).at(-1)).toBe('escalateScreen');
+    expect(walk(flows.hardware, ['SCREEN_KEYS', 'LOOKS_ALTERED']).at(-1)).toBe('escalateSecurity');
+    expect(walk(flows.hardware, ['PIN_PAD', 'TAMPER']).at(-1)).toBe('escalateSecurity');
+  });
+
+  it('asks the card reader summary only for what the merchant may have tried, not a fixed list', () => {
+    expect(meta('escalateCardReader').tell!.join('')).not.toMatch(/清潔並重啟過/);
+  });
+
+  it('says how to check the time after the battery ran flat', () => {
+    expect(meta('resolvedPowerBack').steps.join('')).toMatch(/打印一張小票|看屏幕上的時間/);
+    expect(meta('resolvedPowerBack').steps.join('')).toMatch(/系統設置/);
+  });
+});
+
+describe('the way of paying that does not work (payment-methods)', () => {
+  const flow = flows['payment-methods']!;
+
+  it('tells the customer side from the terminal side with another card before cleaning or calling', () => {
+    expect(walk(flow, ['CARD', 'ONE_CARD', 'NO']).at(-1)).toBe('resolvedCustomerSide');
+    expect(walk(flow, ['CARD', 'ALL_CARDS', 'NO'])).toEqual([
+      'identifyingMethod',
+      'checkingOtherCards',
+      'cleaningReader',
+      'escalateReader',
+    ]);
+  });
+
+  it('checks a phone against a physical card tap: a failing tap is the terminal, a working one the phone', () => {
+    expect(walk(flow, ['PHONE', 'FAILS']).at(-1)).toBe('cleaningReader');
+    expect(walk(flow, ['PHONE', 'WORKS', 'NO']).at(-1)).toBe('resolvedCustomerSide');
+  });
+
+  it('queries a QR payment before any second scan, on every path to a QR outcome', () => {
+    for (const p of listPaths(flow).filter((p) => p.steps[0]!.event === 'QR')) {
+      const states = p.steps.map((s) => s.state);
+      if (['resolvedReprint', 'resolvedQrNotPaid', 'escalateUnknownResult'].includes(p.end))
+        expect(states, states.join(' → ')).toContain('checkingQrResult');
+    }
+  });
+
+  it('sends a decline with a code to the code pages, not to the reader', () => {
+    expect(walk(flow, ['DECLINED'])).toEqual(['identifyingMethod', 'resolvedLookUpCode']);
   });
 });
 
