@@ -99,6 +99,9 @@ export const ui = {
   'category.transactions': '交易與資金',
   'category.personal-pos': '個人 POS 機',
   'category.provider': '查支付機構資質',
+  // operations and payments (issue 20)
+  'category.operations': '日常操作',
+  'category.payments': '收款方式',
   'category.codes': '應答碼',
   'category.hardware.blurb': '黑屏、不充電、打印、讀卡、按鍵',
   'category.software.blurb': '閃退、簽到、密鑰、結算、沖正',
@@ -110,6 +113,9 @@ export const ui = {
   'category.transactions.blurb': '到賬、扣款失敗、退款、凍結、費率、對賬',
   'category.personal-pos.blurb': '沒有營業執照的小商戶',
   'category.provider.blurb': '牌照、一清與二清',
+  // operations and payments (issue 20)
+  'category.operations.blurb': '密碼、重打小票、查交易、簽到簽退、結算、校時',
+  'category.payments.blurb': '手機閃付、免密免簽、分期、數字人民幣、預付卡',
   'category.codes.blurb': '交易失敗時屏幕上的兩位代碼',
   'codes.title': '銀聯交易應答碼',
   'codes.intro':

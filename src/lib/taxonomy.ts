@@ -12,6 +12,9 @@ export const articleCategories = [
   'transactions',
   'personal-pos',
   'provider',
+  // operations and payments (issue 20): daily terminal tasks, and the ways a customer can pay
+  'operations',
+  'payments',
 ] as const;
 /** A category that holds articles. */
 export type ArticleCategory = (typeof articleCategories)[number];
