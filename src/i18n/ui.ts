@@ -98,6 +98,9 @@ export const ui = {
   'category.transactions': '交易與資金',
   'category.personal-pos': '個人 POS 機',
   'category.provider': '查支付機構資質',
+  // account and rules (issue 20)
+  'category.account': '商戶資料與變更',
+  'category.rules': '合規經營',
   'category.codes': '應答碼',
   'category.hardware.blurb': '黑屏、不充電、打印、讀卡、按鍵',
   'category.software.blurb': '閃退、簽到、密鑰、結算、沖正',
@@ -109,6 +112,9 @@ export const ui = {
   'category.transactions.blurb': '到賬、扣款失敗、退款、凍結、費率、對賬',
   'category.personal-pos.blurb': '沒有營業執照的小商戶',
   'category.provider.blurb': '牌照、一清與二清',
+  // account and rules (issue 20)
+  'category.account.blurb': '結算賬戶、執照與法人、發票、年檢、商戶號、註銷',
+  'category.rules.blurb': '自刷與套現、出借終端、拒付、調單、異地使用、留存記錄',
   'category.codes.blurb': '交易失敗時屏幕上的兩位代碼',
   'codes.title': '銀聯交易應答碼',
   'codes.intro':

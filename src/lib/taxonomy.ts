@@ -12,6 +12,9 @@ export const articleCategories = [
   'transactions',
   'personal-pos',
   'provider',
+  // account and rules (issue 20): the merchant's registration and changes; what the rules forbid
+  'account',
+  'rules',
 ] as const;
 /** A category that holds articles. */
 export type ArticleCategory = (typeof articleCategories)[number];
