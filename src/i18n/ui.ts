@@ -102,6 +102,9 @@ export const ui = {
   // operations and payments (issue 20)
   'category.operations': '日常操作',
   'category.payments': '收款方式',
+  // account and rules (issue 20)
+  'category.account': '商戶資料與變更',
+  'category.rules': '合規經營',
   'category.codes': '應答碼',
   'category.hardware.blurb': '黑屏、不充電、打印、讀卡、按鍵',
   'category.software.blurb': '閃退、簽到、密鑰、結算、沖正',
@@ -116,6 +119,9 @@ export const ui = {
   // operations and payments (issue 20)
   'category.operations.blurb': '密碼、重打小票、查交易、簽到簽退、結算、校時',
   'category.payments.blurb': '手機閃付、免密免簽、分期、數字人民幣、預付卡',
+  // account and rules (issue 20)
+  'category.account.blurb': '結算賬戶、執照與法人、發票、年檢、商戶號、註銷',
+  'category.rules.blurb': '自刷與套現、出借終端、拒付、調單、異地使用、留存記錄',
   'category.codes.blurb': '交易失敗時屏幕上的兩位代碼',
   'codes.title': '銀聯交易應答碼',
   'codes.intro':

@@ -15,6 +15,9 @@ export const articleCategories = [
   // operations and payments (issue 20): daily terminal tasks, and the ways a customer can pay
   'operations',
   'payments',
+  // account and rules (issue 20): the merchant's registration and changes; what the rules forbid
+  'account',
+  'rules',
 ] as const;
 /** A category that holds articles. */
 export type ArticleCategory = (typeof articleCategories)[number];
