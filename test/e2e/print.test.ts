@@ -7,6 +7,7 @@ import { baseUrl, launch, openPage } from './browser';
 import siteConfig from '../../site.config.mjs';
 import { inLang } from '../../src/lib/convert';
 import { langs } from '../../src/i18n/langs.mjs';
+import { flowPageId } from '../helpers/content';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,7 +37,7 @@ describe.each(Object.keys(flows) as (keyof typeof flows)[])('the %s procedure sh
       await qr.scrollIntoViewIfNeeded();
       const png = PNG.sync.read(await qr.screenshot({ scale: 'device' }));
       const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-      expect(decoded?.data).toBe(new URL(`/${lang}/${flow}/`, siteConfig.site).href);
+      expect(decoded?.data).toBe(new URL(`/${lang}/${flowPageId(flow)}/`, siteConfig.site).href);
       for (const field of ['維修人員', '維修時間', '維修內容']) {
         await expect(page.locator('.repair-record').textContent()).resolves.toContain(inLang(lang, field));
       }

@@ -6,6 +6,7 @@ import { flows } from '../../src/machines/registry';
 import type { OutcomeMeta, QuestionMeta, StepMeta } from '../../src/machines/types';
 import { widgetUi } from '../../src/i18n/widget';
 import { baseUrl, launch, openPage, settle } from './browser';
+import { flowPageId } from '../helpers/content';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ const widget = (page: Page) => page.locator('pos-troubleshooter');
 
 async function openFlow(name: string, lang = 'zh-hant', hash = '') {
   const { context, page, errors } = await openPage(browser);
-  await page.goto(`${baseUrl()}/${lang}/${name}/${hash}`);
+  await page.goto(`${baseUrl()}/${lang}/${flowPageId(name)}/${hash}`);
   await widget(page).locator('[part~="question"], [part~="outcome"], [part~="error"]').first().waitFor();
   return { context, page, errors };
 }
@@ -244,7 +245,7 @@ describe('the troubleshooter widget', () => {
         }),
     );
     expect(detail.message).toBe(
-      'unknown flow "printer"; known flows: hardware, software, network, security, apply, transactions',
+      'unknown flow "printer"; known flows: hardware, software, network, security, apply, transactions, payment-methods',
     );
     const shown = await page.locator('pos-troubleshooter[flow="printer"]').locator('[part~="error"]').textContent();
     expect(shown).toContain('找不到名為「printer」的排查流程');

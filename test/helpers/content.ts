@@ -32,3 +32,17 @@ export function getCodes(): { id: string; display: string[]; meaning: string; ar
 
 /** Every response code id. */
 export const getCodeIds = (): string[] => getCodes().map((c) => String(c.id));
+
+/**
+ * The id of the article that carries flow `name` whole (it names the flow without `flowStart:`),
+ * as src/lib/articles.ts `flowArticle` picks it: a category's main article first.
+ */
+export function flowPageId(name: string): string {
+  const carriers = getArticleIds().filter((id) => {
+    const front = readArticle(id).split(/^---$/m)[1] ?? '';
+    return new RegExp(`^flow: ${name}$`, 'm').test(front) && !/^flowStart:/m.test(front);
+  });
+  const id = carriers.find((a) => !a.includes('/')) ?? carriers.sort()[0];
+  if (!id) throw new Error(`no article carries flow "${name}"`);
+  return id;
+}

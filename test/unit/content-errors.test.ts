@@ -54,7 +54,7 @@ describe('an author mistake fails the build with file, field and fix', { timeout
     });
     expect(out).toContain('hardware/index.mdx');
     expect(out).toContain(
-      '`flow: printer` names no flow file: write one of hardware, software, network, security, apply, transactions (files in src/content/flows/)',
+      '`flow: printer` names no flow file: write one of hardware, software, network, security, apply, transactions, payment-methods (files in src/content/flows/)',
     );
   });
 

@@ -21,7 +21,15 @@ describe('the flow files', () => {
   });
 
   it('make the list of flows, in their order', () => {
-    expect(flowNames).toEqual(['hardware', 'software', 'network', 'security', 'apply', 'transactions']);
+    expect(flowNames).toEqual([
+      'hardware',
+      'software',
+      'network',
+      'security',
+      'apply',
+      'transactions',
+      'payment-methods',
+    ]);
   });
 
   it('load one flow on demand, beginning at another question when asked (the element’s `start`)', async () => {
