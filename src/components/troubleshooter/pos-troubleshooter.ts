@@ -53,11 +53,13 @@ export class PosTroubleshooter extends HTMLElement {
         this.#root.replaceChildren(this.#panel, this.#live, h('slot', { name: 'static' }));
         this.#panel.addEventListener('click', (e) => this.#onClick(e));
       }
+      // Upgraded: the widget takes the static flow's place (global.css, styles.ts) until #fail.
+      this.toggleAttribute('data-upgraded', true);
       if (this.history === 'hash') window.addEventListener('hashchange', this.#onHashChange);
       if (this.remember) forgetExpired();
       void this.#load();
     } catch (error) {
-      this.#fail(String(error));
+      this.#fail(this.#failText('widget.error.other'), String(error));
     }
   }
 
@@ -96,13 +98,13 @@ export class PosTroubleshooter extends HTMLElement {
         if (!flow) throw new Error('not in the manifest');
         run = new FlowController(flow);
       } catch (error) {
-        const key = this.querySelector('[slot="static"]') ? 'widget.error.load' : 'widget.error.loadEmbedded';
         if (generation === this.#generation)
-          this.#fail(format(this.#tr, key), `flow "${name}" failed to load: ${String(error)}`);
+          this.#fail(this.#failText('widget.error.load'), `flow "${name}" failed to load: ${String(error)}`);
         return;
       }
       if (generation !== this.#generation) return run.stop();
       this.#run = run;
+      this.toggleAttribute('data-upgraded', true); // again, after a failed load
       if (!lang) {
         const message = `no Chinese lang on the element or page (got "${given ?? ''}"); showing ${htmlLang(defaultLang)}`;
         this.#emit('pos-troubleshooter:error', { ...this.#where(), message });
@@ -110,7 +112,7 @@ export class PosTroubleshooter extends HTMLElement {
       if (this.history === 'hash' && isOurHash(location.hash)) this.#fromHash(true);
       else this.#render(false);
     } catch (error) {
-      this.#fail(String(error));
+      this.#fail(this.#failText('widget.error.other'), String(error));
     }
   }
 
@@ -219,10 +221,21 @@ export class PosTroubleshooter extends HTMLElement {
     if (run.resume(events)) this.#render(true);
   }
 
-  /** Shows a readable message instead of the flow, with a way to start over. */
+  /**
+   * Shows a readable message instead of the flow, with a way to start over, and the static flow
+   * again below it (its steps work without the widget); the log, for developers, goes to the
+   * console and the error event only.
+   */
   #fail(message: string, log = message): void {
     this.#panel?.replaceChildren(...errorView(this.#tr, message));
+    this.removeAttribute('data-upgraded');
     this.#warn(log);
+  }
+
+  /** The merchant's message for a failure: pointing to the steps below when the page has them. */
+  #failText(key: 'widget.error.load' | 'widget.error.other'): string {
+    const embedded = !this.querySelector('[slot="static"]');
+    return format(this.#tr, embedded ? (`${key}Embedded` as const) : key);
   }
 
   #warn(log: string): void {

@@ -81,6 +81,7 @@ textarea { min-height: 10rem; resize: vertical; white-space: pre-wrap; }
 .error { border-inline-start: 4px solid var(--pos-warn, #b35900); padding: 0.5rem 0.75rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 ::slotted([slot='static']) { display: none; }
+:host(:not([data-upgraded])) ::slotted([slot='static']) { display: block; }
 @media (prefers-color-scheme: dark) {
   :host { --_accent: var(--pos-accent, #7ab8ff); --_accent-text: var(--pos-accent-text, #0b1220); }
   [data-outcome='resolved'] .kind { color: var(--pos-ok, #56d364); }
