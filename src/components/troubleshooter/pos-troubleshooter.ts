@@ -12,7 +12,7 @@ import type { TroubleshooterEvents } from './events';
 import { hashTarget, isOurHash, writeHash } from './history';
 import { later } from './later';
 import type { Fields } from './saved-details';
-import { format, translatorFor, type Translate } from './strings';
+import { failText, format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
 import { summaryOf } from './summary';
 import { escalationPanel } from './summary-panel';
@@ -53,13 +53,11 @@ export class PosTroubleshooter extends HTMLElement {
         this.#root.replaceChildren(this.#panel, this.#live, h('slot', { name: 'static' }));
         this.#panel.addEventListener('click', (e) => this.#onClick(e));
       }
-      // Upgraded: the widget takes the static flow's place (global.css, styles.ts) until #fail.
-      this.toggleAttribute('data-upgraded', true);
       if (this.history === 'hash') window.addEventListener('hashchange', this.#onHashChange);
       if (this.remember) forgetExpired();
       void this.#load();
     } catch (error) {
-      this.#fail(this.#failText('widget.error.other'), String(error));
+      this.#fail(failText(this.#tr, 'other', this), String(error));
     }
   }
 
@@ -78,6 +76,7 @@ export class PosTroubleshooter extends HTMLElement {
     try {
       this.#summaryEvent.flush();
       const generation = ++this.#generation;
+      this.dataset.upgraded = ''; // the widget takes the static flow's place (global.css) until #fail
       this.#run?.stop();
       this.#run = undefined;
       const name = this.flow;
@@ -99,12 +98,11 @@ export class PosTroubleshooter extends HTMLElement {
         run = new FlowController(flow);
       } catch (error) {
         if (generation === this.#generation)
-          this.#fail(this.#failText('widget.error.load'), `flow "${name}" failed to load: ${String(error)}`);
+          this.#fail(failText(this.#tr, 'load', this), `flow "${name}" failed to load: ${String(error)}`);
         return;
       }
       if (generation !== this.#generation) return run.stop();
       this.#run = run;
-      this.toggleAttribute('data-upgraded', true); // again, after a failed load
       if (!lang) {
         const message = `no Chinese lang on the element or page (got "${given ?? ''}"); showing ${htmlLang(defaultLang)}`;
         this.#emit('pos-troubleshooter:error', { ...this.#where(), message });
@@ -112,7 +110,7 @@ export class PosTroubleshooter extends HTMLElement {
       if (this.history === 'hash' && isOurHash(location.hash)) this.#fromHash(true);
       else this.#render(false);
     } catch (error) {
-      this.#fail(this.#failText('widget.error.other'), String(error));
+      this.#fail(failText(this.#tr, 'other', this), String(error));
     }
   }
 
@@ -221,21 +219,11 @@ export class PosTroubleshooter extends HTMLElement {
     if (run.resume(events)) this.#render(true);
   }
 
-  /**
-   * Shows a readable message instead of the flow, with a way to start over, and the static flow
-   * again below it (its steps work without the widget); the log, for developers, goes to the
-   * console and the error event only.
-   */
+  /** Shows a readable message and a way to start over, with the static flow again below it. */
   #fail(message: string, log = message): void {
     this.#panel?.replaceChildren(...errorView(this.#tr, message));
-    this.removeAttribute('data-upgraded');
+    delete this.dataset.upgraded;
     this.#warn(log);
-  }
-
-  /** The merchant's message for a failure: pointing to the steps below when the page has them. */
-  #failText(key: 'widget.error.load' | 'widget.error.other'): string {
-    const embedded = !this.querySelector('[slot="static"]');
-    return format(this.#tr, embedded ? (`${key}Embedded` as const) : key);
   }
 
   #warn(log: string): void {
