@@ -9,6 +9,7 @@ import flowsPlugin from './scripts/vite-plugin-flows.mjs';
 import langsPlugin from './scripts/vite-plugin-langs.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import markdownBase from './scripts/markdown-base.mjs';
+import { floorTargets } from './scripts/floor.mjs';
 
 /**
  * Where the site is served from: `site` in site.config.mjs, which may carry a path
@@ -31,6 +32,8 @@ export default defineConfig({
   vite: {
     plugins: [flowsPlugin(), hansPlugin(), themePlugin(), langsPlugin()],
     build: {
+      // The browser floor (README, "Browsers"): page scripts and CSS are lowered for it.
+      target: floorTargets,
       // Strict CSP (no 'unsafe-inline'): every script, stylesheet, font and image is a file, never
       // inlined into the page (Astro inlines small scripts under this limit; data: fonts would
       // break font-src too).

@@ -56,6 +56,8 @@ export default function posHelp() {
         const { buildIndex } = await import('./build/pagefind.mjs');
         // Pages are indexed as /{lang}/…: Pagefind puts the base path (the folder above /pagefind/) in front.
         await buildIndex(dir, logger);
+        const { lowerPagefind } = await import('./build/lower-pagefind.mjs');
+        await lowerPagefind(fileURLToPath(dir));
         const { buildServiceWorker } = await import('./build/service-worker.mjs');
         await buildServiceWorker(dir, logger, base);
       },

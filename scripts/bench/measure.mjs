@@ -98,7 +98,7 @@ const astroChunks = (dist, prefix) =>
     .reduce((s, f) => s + gz(path.join(dist, '_astro', f)), 0);
 
 /**
- * The troubleshooter's own JavaScript on the network article (budget 30 KB): what that page loads
+ * The troubleshooter's own JavaScript on the network article (budget 32 KB): what that page loads
  * beyond what every page loads (a code page's: the offline support, which the 5 KB budget for
  * pages without the widget counts), plus the network flow's chunk and the zh-Hans table.
  * @param {string} dist

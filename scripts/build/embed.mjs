@@ -6,6 +6,7 @@ import { build } from 'vite';
 import hansPlugin from '../vite-plugin-hans.mjs';
 import flowsPlugin, { withoutDescriptions } from '../vite-plugin-flows.mjs';
 import { listFlows, readFlowsYaml } from '../flow-files.mjs';
+import { floorTargets } from '../floor.mjs';
 
 /**
  * Where the bundle is built before the pages, so the integrator guide can print its SRI hash.
@@ -73,7 +74,8 @@ export async function buildEmbed(root) {
     build: {
       outDir,
       emptyOutDir: true,
-      target: 'es2022',
+      // The browser floor (README, "Browsers"), as the pages.
+      target: floorTargets,
       minify: true,
       sourcemap: false,
       lib: {

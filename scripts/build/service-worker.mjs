@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
+import { floorBrowserslist } from '../floor.mjs';
 
 /**
  * Generates /sw.js over the finished dist/ (after Pagefind wrote its index): precaches every
@@ -39,6 +40,8 @@ export async function buildServiceWorker(dir, logger, base = '/') {
     clientsClaim: true,
     skipWaiting: false,
     inlineWorkboxRuntime: true,
+    // The browser floor (README, "Browsers"): Workbox compiles the worker with Babel for it.
+    babelPresetEnvTargets: floorBrowserslist,
     sourcemap: false,
     mode: 'production',
   });

@@ -112,10 +112,12 @@ describe('budgets from the built output', () => {
     expect(over).toEqual([]);
   });
 
-  it('keeps the troubleshooter under 30 KB, and the embed bundle with the largest flow under 40 KB gzipped', () => {
+  it('keeps the troubleshooter under 32 KB, and the embed bundle with the largest flow under 40 KB gzipped', () => {
     const { bytes, everyPage } = troubleshooterBytes(dist, 'zh-hans');
     console.log(`troubleshooter: ${bytes} B gz (every page's own JS, not counted: ${everyPage} B)`);
-    expect(bytes).toBeLessThanOrEqual(30 * 1024);
+    // 32 KB, not 30: lowered to the browser floor (README, "Browsers"), the element's private fields
+    // become WeakMaps (Safari 13 and Firefox 78 have no `#x`), about 1.1 KB gzipped.
+    expect(bytes).toBeLessThanOrEqual(32 * 1024);
     // What a bank's page downloads to show one flow: the bundle and that flow's file beside it.
     const embed = embedBytes(dist);
     expect(Object.keys(embed.flows).sort()).toEqual([...flowNames].sort());

@@ -30,14 +30,21 @@ export function startFrame(): void {
     });
   }
   let last = 0;
-  const observer = new ResizeObserver(() => {
+  const resize = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height !== last) {
       last = height;
       post({ type: 'pos-troubleshooter:resize', height });
     }
-  });
-  observer.observe(document.documentElement);
+  };
+  // Safari before 13.1 has no ResizeObserver: measure after each step and on resize instead.
+  if (typeof ResizeObserver === 'function') new ResizeObserver(resize).observe(document.documentElement);
+  else {
+    for (const kind of ['step', 'outcome', 'error'])
+      element.addEventListener(`pos-troubleshooter:${kind}`, () => requestAnimationFrame(resize));
+    window.addEventListener('resize', resize);
+    requestAnimationFrame(resize);
+  }
   post({ type: 'pos-troubleshooter:ready', flow: element.getAttribute('flow') });
 }
 

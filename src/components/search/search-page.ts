@@ -6,6 +6,7 @@
  */
 import type { Hit } from '../../lib/search/index-port';
 import { pagefindIndex } from '../../lib/search/pagefind-index';
+import { fallbackIndex, withFallback } from '../../lib/search/fallback';
 import { normalize, type SearchData } from '../../lib/search/query';
 import { fullTextNext, hasMore, search, showMore, type Found, type Sources } from '../../lib/search/ranking';
 import { resultItem } from './result-item';
@@ -44,7 +45,7 @@ function readStrings(el: HTMLElement): Strings {
 function sources(lang: string, tag: string): Sources {
   let data: Promise<SearchData> | undefined;
   return {
-    index: pagefindIndex({ lang, tag }),
+    index: withFallback(pagefindIndex({ lang, tag }), () => fallbackIndex(lang)),
     data: () =>
       (data ??= fetch(`${import.meta.env.BASE_URL}${lang}/search/data.json`).then((r) => {
         if (!r.ok) throw new Error(`search data: HTTP ${r.status}`);

@@ -12,7 +12,7 @@ import { dispatch, type TroubleshooterEvents } from './events';
 import { hashTarget, isOurHash, watchHash, writeHash } from './history';
 import { later } from './later';
 import type { Fields } from './saved-details';
-import { format, translatorFor, type Translate } from './strings';
+import { failText, format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
 import { summaryOf } from './summary';
 import { escalationPanel } from './summary-panel';
@@ -58,7 +58,7 @@ export class PosTroubleshooter extends HTMLElement {
       if (this.remember) forgetExpired();
       void this.#load();
     } catch (error) {
-      this.#fail(String(error));
+      this.#fail(failText(this.#tr, 'other', this), String(error));
     }
   }
 
@@ -77,6 +77,7 @@ export class PosTroubleshooter extends HTMLElement {
     try {
       this.#summaryEvent.flush();
       const generation = ++this.#generation;
+      this.dataset.upgraded = ''; // the widget takes the static flow's place (global.css) until #fail
       this.#run?.stop();
       this.#run = undefined;
       const name = this.flow;
@@ -97,9 +98,8 @@ export class PosTroubleshooter extends HTMLElement {
         if (!flow) throw new Error('not in the manifest');
         run = new FlowController(flow);
       } catch (error) {
-        const key = this.querySelector('[slot="static"]') ? 'widget.error.load' : 'widget.error.loadEmbedded';
         if (generation === this.#generation)
-          this.#fail(format(this.#tr, key), `flow "${name}" failed to load: ${String(error)}`);
+          this.#fail(failText(this.#tr, 'load', this), `flow "${name}" failed to load: ${String(error)}`);
         return;
       }
       if (generation !== this.#generation) return run.stop();
@@ -111,7 +111,7 @@ export class PosTroubleshooter extends HTMLElement {
       if (this.history === 'hash' && isOurHash(location.hash)) this.#fromHash(true);
       else this.#render(false);
     } catch (error) {
-      this.#fail(String(error));
+      this.#fail(failText(this.#tr, 'other', this), String(error));
     }
   }
 
@@ -220,9 +220,10 @@ export class PosTroubleshooter extends HTMLElement {
     if (run.resume(events)) this.#render(true);
   }
 
-  /** Shows a readable message instead of the flow, with a way to start over. */
+  /** Shows a readable message and a way to start over, with the static flow again below it. */
   #fail(message: string, log = message): void {
     this.#panel?.replaceChildren(...errorView(this.#tr, message));
+    delete this.dataset.upgraded;
     this.#warn(log);
   }
 

@@ -17,3 +17,11 @@ export async function translatorFor(lang: Lang): Promise<Translate> {
 export function format(tr: Translate, key: WidgetKey, vars: Record<string, string | number> = {}): string {
   return tr(widgetUi[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
+
+/**
+ * The merchant's message for a failure of the widget (the developer's goes to the console and the
+ * error event); a host without the static steps (a bank's page) gets the wording without them.
+ */
+export function failText(tr: Translate, kind: 'load' | 'other', host: Element): string {
+  return format(tr, `widget.error.${kind}${host.querySelector('[slot="static"]') ? '' : 'Embedded'}` as const);
+}

@@ -94,6 +94,7 @@ textarea { min-height: 10rem; resize: vertical; white-space: pre-wrap; }
 .error { border-inline-start: 4px solid var(--_warn); padding: 0.5rem 0.75rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 ::slotted([slot='static']) { display: none; }
+:host(:not([data-upgraded])) ::slotted([slot='static']) { display: block; }
 @media (prefers-reduced-motion: no-preference) {
   .panel { animation: appear 160ms ease-out; }
   @keyframes appear { from { opacity: 0.4; } to { opacity: 1; } }

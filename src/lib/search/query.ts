@@ -40,7 +40,8 @@ const codeWords =
   /(?:應答碼|应答码|返回碼|返回码|響應碼|响应码|錯誤碼|错误码|代碼|代码|故障碼|故障码|碼|码|code)\s*[:：]?\s*([0-9A-Za-z]{2})(?![0-9A-Za-z])/i;
 /** A query that is nothing but a two-character code. */
 export const bareCode = /^(?:[0-9]{2}|[A-Za-z][0-9A-Za-z]|[0-9][A-Za-z])$/;
-const looseCode = /(?<![0-9A-Za-z])([0-9]{2}|[A-Z][0-9])(?![0-9A-Za-z])/;
+// No lookbehind: Safari before 16.4 cannot parse it (the browser floor, README "Browsers").
+const looseCode = /(?:^|[^0-9A-Za-z])([0-9]{2}|[A-Z][0-9])(?![0-9A-Za-z])/;
 
 /**
  * Finds the response code a query asks about: a bare code ("55", "a0"), a code after a word
