@@ -16,7 +16,7 @@ import { failText, format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
 import { summaryOf } from './summary';
 import { escalationPanel } from './summary-panel';
-import { adoptEarlyProperties, reflect, headingTag } from './reflect';
+import { reflect, headingTag } from './reflect';
 import { errorLine, errorView, fixedView, navView, outcomeView, progressView, questionView, subHeading } from './views';
 import type { HeadingTag } from './views';
 
@@ -45,7 +45,6 @@ export class PosTroubleshooter extends HTMLElement {
 
   connectedCallback(): void {
     try {
-      adoptEarlyProperties(this);
       if (!this.#root) {
         this.#root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
         this.#root.adoptedStyleSheets = [styleSheet()];

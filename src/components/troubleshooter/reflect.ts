@@ -3,7 +3,9 @@ const reflected = new WeakMap<object, readonly string[]>();
 
 /**
  * Defines properties that reflect attributes: a string property reads the attribute ('' when
- * absent) and sets it (removes it for ''); a boolean one reads and toggles its presence.
+ * absent) and sets it (removes it for ''); a boolean one reads and toggles its presence. The
+ * class's connectedCallback first takes over values set before the class was defined
+ * (`adoptEarlyProperties`).
  */
 export function reflect(
   target: { prototype: HTMLElement },
@@ -11,6 +13,14 @@ export function reflect(
   booleans: readonly string[],
 ): void {
   reflected.set(target.prototype, [...strings, ...booleans]);
+  const connected = (target.prototype as { connectedCallback?: () => void }).connectedCallback;
+  Object.defineProperty(target.prototype, 'connectedCallback', {
+    configurable: true,
+    value(this: HTMLElement) {
+      adoptEarlyProperties(this);
+      connected?.call(this);
+    },
+  });
   for (const name of strings)
     Object.defineProperty(target.prototype, name, {
       configurable: true,
