@@ -7,7 +7,7 @@
  *   - Pagefind index size; search bytes and milliseconds per query; top-3 rate on the quality set
  *   - troubleshooter and embed bundle sizes; precache size
  *   - Lighthouse performance (mobile) on the pages the browser test audits for the other categories
- * Options: --quick skips the synthetic corpora.
+ * Options: --quick skips the synthetic corpora; --scales=10 builds only the listed ones (comma-separated).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
-import { copyProject, root } from './project-copy.mjs';
+import { root } from './project-copy.mjs';
+import { syntheticCorpus } from './bench/corpus.mjs';
 import {
   dirBytes,
   embedBytes,
@@ -31,6 +32,11 @@ import { audit, launchForLighthouse, lighthousePages } from './bench/lighthouse.
 import { conversionOf, htmlLang, langFromPath, langs } from '../src/i18n/langs.mjs';
 
 const quick = process.argv.includes('--quick');
+/** The synthetic scales to build (default ×10 and ×100). */
+const scales = (process.argv.find((a) => a.startsWith('--scales='))?.slice('--scales='.length) ?? '10,100')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 1);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
 /**
@@ -93,34 +99,6 @@ function pageFigures(dist) {
     fixedPagesHtmlGzip: Object.fromEntries(fixedPages.map((p) => [p, weights.find((w) => w.page === p)?.html ?? 0])),
     maxJsWithoutTroubleshooter: Math.max(...noWidget.map((w) => w.js)),
   };
-}
-
-/**
- * A copy of the project whose articles are multiplied `factor` times (synthetic, same shape).
- * @param {number} factor
- */
-function syntheticCorpus(factor) {
-  const dir = copyProject(`pos-help-bench-${factor}x-`);
-  const articles = path.join(dir, 'src/content/articles');
-  const originals = files(articles).filter((f) => f.endsWith('.mdx'));
-  for (let copy = 1; copy < factor; copy++) {
-    for (const file of originals) {
-      const [category, name] = file.split('/');
-      const text = readFileSync(path.join(articles, file), 'utf8')
-        .replace(/^flow: .*$/m, '')
-        .replace(/^related: .*$/m, 'related: []')
-        .replace(/^title: (.*)$/m, `title: $1（${copy}）`);
-      writeFileSync(
-        path.join(
-          articles,
-          category,
-          `${name.replace('.mdx', '')}-copy-${copy}.mdx`.replace('index-copy', 'main-copy'),
-        ),
-        text,
-      );
-    }
-  }
-  return { dir, articles: originals.length * factor };
 }
 
 /**
@@ -303,7 +281,7 @@ results.lighthouse = await lighthouseFigures(dist);
 
 if (!quick) {
   results.synthetic = [];
-  for (const factor of [10, 100]) {
+  for (const factor of scales) {
     const { dir, articles } = syntheticCorpus(factor);
     console.log(`building a synthetic corpus of ${articles} articles…`);
     const build = timedBuild(dir);
