@@ -5,9 +5,12 @@
  *   - build seconds and peak memory: the real site, and synthetic corpora 10× and 100× larger
  *   - pages; per-page gzipped bytes loaded before interaction (median, max); page HTML vs corpus size
  *   - Pagefind index size; search bytes and milliseconds per query; top-3 rate on the quality set
- *   - troubleshooter and embed bundle sizes; precache size
+ *   - troubleshooter and embed bundle sizes; what a first visit stores and what saving the whole
+ *     help centre stores, per script
+ *   - at each scale (1×, 10×, 100×): first-visit storage, whole-site save, first search at worst
+ *     (from the built files), widget JavaScript, and the build time as a ratio to the 1× build
  *   - Lighthouse performance (mobile) on the pages the browser test audits for the other categories
- * Options: --quick skips the synthetic corpora.
+ * Options: --quick skips the synthetic corpora; --scales=10 builds only the listed ones (comma-separated).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +18,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
-import { copyProject, root } from './project-copy.mjs';
+import { root } from './project-copy.mjs';
+import { syntheticCorpus } from './bench/corpus.mjs';
 import {
   dirBytes,
   embedBytes,
@@ -26,11 +30,17 @@ import {
   pageWeight,
   precacheBytes,
   troubleshooterBytes,
+  wholeSaveBytes,
 } from './bench/measure.mjs';
 import { audit, launchForLighthouse, lighthousePages } from './bench/lighthouse.mjs';
 import { conversionOf, htmlLang, langFromPath, langs } from '../src/i18n/langs.mjs';
 
 const quick = process.argv.includes('--quick');
+/** The synthetic scales to build (default ×10 and ×100). */
+const scales = (process.argv.find((a) => a.startsWith('--scales='))?.slice('--scales='.length) ?? '10,100')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 1);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
 /**
@@ -93,34 +103,6 @@ function pageFigures(dist) {
     fixedPagesHtmlGzip: Object.fromEntries(fixedPages.map((p) => [p, weights.find((w) => w.page === p)?.html ?? 0])),
     maxJsWithoutTroubleshooter: Math.max(...noWidget.map((w) => w.js)),
   };
-}
-
-/**
- * A copy of the project whose articles are multiplied `factor` times (synthetic, same shape).
- * @param {number} factor
- */
-function syntheticCorpus(factor) {
-  const dir = copyProject(`pos-help-bench-${factor}x-`);
-  const articles = path.join(dir, 'src/content/articles');
-  const originals = files(articles).filter((f) => f.endsWith('.mdx'));
-  for (let copy = 1; copy < factor; copy++) {
-    for (const file of originals) {
-      const [category, name] = file.split('/');
-      const text = readFileSync(path.join(articles, file), 'utf8')
-        .replace(/^flow: .*$/m, '')
-        .replace(/^related: .*$/m, 'related: []')
-        .replace(/^title: (.*)$/m, `title: $1（${copy}）`);
-      writeFileSync(
-        path.join(
-          articles,
-          category,
-          `${name.replace('.mdx', '')}-copy-${copy}.mdx`.replace('index-copy', 'main-copy'),
-        ),
-        text,
-      );
-    }
-  }
-  return { dir, articles: originals.length * factor };
 }
 
 /**
@@ -263,8 +245,24 @@ async function lighthouseFigures(dist) {
   }
 }
 
+/**
+ * The per-visitor costs the bench compares across scales, from the built files.
+ * @typedef {ReturnType<typeof scaleFigures>} ScaleFigures
+ * @param {string} dist
+ */
+function scaleFigures(dist) {
+  return {
+    firstVisit: precacheBytes(dist),
+    wholeSave: wholeSaveBytes(dist),
+    firstSearchWorst: Object.fromEntries(langs.map((l) => [l, firstSearchWorstBytes(dist, l).bytes])),
+    widgetJs: troubleshooterBytes(dist, lang).bytes,
+  };
+}
+
 /** @param {number} n bytes, as kB (1000 bytes, as the issues' budgets are written) */
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+/** @param {number} n bytes, as MB */
+const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
 /** @param {number} n bytes, as KiB */
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 /** @typedef {ReturnType<typeof timedBuild> & ReturnType<typeof pageFigures>} BuildFigures */
@@ -277,10 +275,11 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
  * @property {number} embedGzipBytes
  * @property {Record<string, number>} embedFlowGzipBytes each flow's file beside the bundle, by flow
  * @property {number} firstSearchWorstGzipBytes the most a first search can transfer, from the built files
- * @property {ReturnType<typeof precacheBytes>} precache
+ * @property {ReturnType<typeof precacheBytes>} precache what a first visit stores, per script
+ * @property {ReturnType<typeof wholeSaveBytes>} wholeSave what "keep the whole help centre" stores, per script
  * @property {Awaited<ReturnType<typeof searchFigures>>} search
  * @property {Awaited<ReturnType<typeof lighthouseFigures>>} lighthouse
- * @property {({ factor: number, articles: number, pagefindIndexBytes: number } & BuildFigures)[]} [synthetic] without --quick
+ * @property {({ factor: number, articles: number, pagefindIndexBytes: number } & BuildFigures & ScaleFigures)[]} [synthetic] without --quick
  */
 const results = /** @type {Results} */ ({});
 
@@ -296,6 +295,7 @@ results.embedFlowGzipBytes = embed.flows;
 const largestFlow = Math.max(...Object.values(embed.flows));
 results.firstSearchWorstGzipBytes = firstSearchWorstBytes(dist, lang).bytes;
 results.precache = precacheBytes(dist);
+results.wholeSave = wholeSaveBytes(dist);
 console.log('measuring search in Chromium…');
 results.search = await searchFigures(dist);
 console.log('running Lighthouse (performance)…');
@@ -303,7 +303,7 @@ results.lighthouse = await lighthouseFigures(dist);
 
 if (!quick) {
   results.synthetic = [];
-  for (const factor of [10, 100]) {
+  for (const factor of scales) {
     const { dir, articles } = syntheticCorpus(factor);
     console.log(`building a synthetic corpus of ${articles} articles…`);
     const build = timedBuild(dir);
@@ -313,6 +313,7 @@ if (!quick) {
       ...build,
       ...pageFigures(path.join(dir, 'dist')),
       pagefindIndexBytes: dirBytes(path.join(dir, 'dist/pagefind')),
+      ...scaleFigures(path.join(dir, 'dist')),
     });
     rmSync(dir, { recursive: true, force: true });
   }
@@ -334,10 +335,34 @@ embed bundle     ${kib(results.embedGzipBytes)} gz (element, XState, every langu
 pagefind index   ${kib(results.pagefindIndexBytes)}
 search           first query (cold, each of the ${results.search.coldQueries} quality queries) median ${kb(results.search.firstQueryGzipBytes.median)}, p90 ${kb(results.search.firstQueryGzipBytes.p90)}, max ${kb(results.search.firstQueryGzipBytes.max)} (budget 150 kB; ${results.search.firstQueryGzipBytes.over150kB.length} over, ${(results.search.fullTextShare * 100).toFixed(0)}% needed the full text); at worst, from the built files, ${kb(results.firstSearchWorstGzipBytes)} when the quick tier answers
                  further query median ${kb(results.search.furtherQueryGzipBytes.median)}, max ${kb(results.search.furtherQueryGzipBytes.max)} (budget 20 kB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}%
-precache         ${results.precache.count} files, ${kib(results.precache.bytes)}; budget 5 MiB
+first visit      ${Object.entries(results.precache)
+  .map(([l, f]) => `${l} ${f.count} files ${mb(f.bytes)}`)
+  .join(', ')} stored (the shell and that script's essentials); budget 2.5 MB
+whole-site save  ${Object.entries(results.wholeSave)
+  .map(([l, f]) => `${l} ${f.pages} pages, ${f.count} files, ${mb(f.bytes)}`)
+  .join('; ')}
 lighthouse       performance (mobile, this machine): ${Object.entries(results.lighthouse)
   .map(([p, f]) => `${p} ${f.performance} (LCP ${f.lcpMs} ms, TBT ${f.tbtMs} ms, CLS ${f.cls})`)
   .join('; ')}`);
+const real = scaleFigures(dist);
+/** @param {ScaleFigures} f */
+const perVisitor = (f) =>
+  `first visit ${Object.entries(f.firstVisit)
+    .map(([l, v]) => `${l} ${mb(v.bytes)}`)
+    .join(', ')}; whole save ${Object.entries(f.wholeSave)
+    .map(([l, v]) => `${l} ${mb(v.bytes)}`)
+    .join(', ')}; first search at worst ${Object.entries(f.firstSearchWorst)
+    .map(([l, b]) => `${l} ${kb(b)}`)
+    .join(', ')}; widget JS ${kib(f.widgetJs)}`;
+console.log(`per visitor   1×  ${perVisitor(real)}`);
+for (const c of results.synthetic ?? [])
+  console.log(
+    `per visitor ${String(c.factor).padStart(3)}×  ${perVisitor(c)}; first visit ×${(c.firstVisit[lang].bytes / (real.firstVisit[lang]?.bytes ?? 1)).toFixed(2)} of 1× (budget 2.5 MB + 25%)`,
+  );
+if (results.synthetic?.length)
+  console.log(
+    `build time       1× ${s.seconds} s; ${results.synthetic.map((c) => `${c.factor}× ${c.seconds} s (${(c.seconds / s.seconds).toFixed(1)}× the 1× build)`).join('; ')}`,
+  );
 for (const c of results.synthetic ?? []) {
   console.log(
     `synthetic ${String(c.factor).padStart(3)}×    ${c.articles} articles, ${c.pages} pages: build ${c.seconds} s, peak ${c.peakMiB} MiB; article HTML median ${kib(c.furtherArticleHtmlGzipMedian)} (real: ${kib(s.furtherArticleHtmlGzipMedian)}); index ${kib(c.pagefindIndexBytes)}`,

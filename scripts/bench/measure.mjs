@@ -77,14 +77,47 @@ export const median = (xs) => {
 export const dirBytes = (dir) => files(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
 
 /**
- * Size of the service worker's precache, from the manifest inside sw.js.
+ * The offline worker's lists, as sw.js carries them (scripts/build/service-worker.mjs).
  * @param {string} dist
- * @returns {{ count: number, bytes: number }}
+ * @returns {{ version: string, base: string, shell: [string, string][], essentials: Record<string, [string, string][]> }}
+ */
+export function offlineConfig(dist) {
+  const first = readFileSync(path.join(dist, 'sw.js'), 'utf8').split('\n', 1)[0] ?? '';
+  return JSON.parse(first.replace(/^self\.__OFFLINE__ = /, '').replace(/;$/, ''));
+}
+
+/**
+ * What a first visit stores, per script: the shell and that script's essentials, from the lists
+ * in sw.js, in files and bytes as built (budget 2.5 MB).
+ * @param {string} dist
+ * @returns {Record<string, { count: number, bytes: number }>}
  */
 export function precacheBytes(dist) {
-  const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
-  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
-  return { count: urls.length, bytes: urls.reduce((sum, u) => sum + statSync(path.join(dist, decodeURI(u))).size, 0) };
+  const { shell, essentials } = offlineConfig(dist);
+  /** @param {string} url relative to the base path; `…/` is the folder's index.html */
+  const size = (url) => statSync(path.join(dist, decodeURI(url.replace(/(^|\/)$/, '$1index.html')))).size;
+  return Object.fromEntries(
+    Object.entries(essentials).map(([lang, list]) => {
+      const all = [...shell, ...list];
+      return [lang, { count: all.length, bytes: all.reduce((sum, [url]) => sum + size(url), 0) }];
+    }),
+  );
+}
+
+/**
+ * What "keep the whole help centre on this device" stores, per script (offline/{lang}.json).
+ * @param {string} dist
+ * @returns {Record<string, { count: number, pages: number, bytes: number }>}
+ */
+export function wholeSaveBytes(dist) {
+  return Object.fromEntries(
+    Object.keys(offlineConfig(dist).essentials).map((lang) => {
+      /** @type {{ bytes: number, files: { url: string, title?: string }[] }} */
+      const list = JSON.parse(readFileSync(path.join(dist, 'offline', `${lang}.json`), 'utf8'));
+      const pages = list.files.filter((f) => f.title !== undefined && f.url.startsWith(`${lang}/`)).length;
+      return [lang, { count: list.files.length, pages, bytes: list.bytes }];
+    }),
+  );
 }
 
 /**

@@ -55,6 +55,28 @@ export function startOfflineSupport(): void {
     if (asked) location.reload();
     else if (updating) offer();
   });
+  // An install that failed (no room on the device): the worker has deleted what it stored; say so.
+  const failed = () => {
+    const notice = document.querySelector<HTMLElement>('[data-offline-failed]');
+    if (notice) notice.hidden = false;
+  };
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string } | null>) => {
+    if (event.data?.type === 'pos-help:install-failed') failed();
+  });
+  navigator.serviceWorker.startMessages();
+  const watched = new WeakSet<ServiceWorker>();
+  const watch = (incoming: ServiceWorker | null) => {
+    if (!incoming || watched.has(incoming)) return;
+    watched.add(incoming);
+    let installed = false;
+    incoming.addEventListener('statechange', () => {
+      if (incoming.state === 'installed') installed = true;
+      if (incoming.state === 'installed' && navigator.serviceWorker.controller) offer(incoming);
+      // Redundant before it was ever installed: the install failed (a newer version replacing
+      // one already installed is no failure).
+      if (incoming.state === 'redundant' && !installed) failed();
+    });
+  };
   const register = () =>
     navigator.serviceWorker
       .register(swUrl)
@@ -63,12 +85,8 @@ export function startOfflineSupport(): void {
         // A worker already waiting: a new version was installed on an earlier visit.
         if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
         else if (offlinePage) void heldNow().then((held) => held && offer());
-        registration.addEventListener('updatefound', () => {
-          const incoming = registration.installing;
-          incoming?.addEventListener('statechange', () => {
-            if (incoming.state === 'installed' && navigator.serviceWorker.controller) offer(incoming);
-          });
-        });
+        watch(registration.installing);
+        registration.addEventListener('updatefound', () => watch(registration.installing));
       })
       .catch((error: unknown) => console.warn('[offline] service worker not registered:', error));
   // Both after the page has loaded, so neither the probe nor the precaching competes with it.
@@ -90,7 +108,7 @@ async function heldNow(): Promise<boolean> {
   const url = new URL(location.href);
   url.search = '';
   url.hash = '';
-  if (url.pathname.endsWith('/')) url.pathname += 'index.html';
-  // Workbox keys each page by its URL plus a revision parameter.
-  return (await caches.match(url.href, { ignoreSearch: true })) !== undefined;
+  // The worker keys each page by its URL without query, `…/index.html` as `…/` (sw-template.js).
+  url.pathname = url.pathname.replace(/\/index\.html$/, '/');
+  return (await caches.match(url.href)) !== undefined;
 }

@@ -81,7 +81,12 @@ describe('the service worker tells the truth about the network', () => {
     await underServiceWorker(page, copy.url);
     await copy.deploy({ add: { 'zh-hant/network-new': 'zh-hant/network' } });
     await checkForUpdate(page);
-    await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting));
+    // Installed (downloads done) before the network goes: poll, as waitForFunction does not await a promise.
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r?.waiting)), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     await context.setOffline(true);
     await page.goto(`${copy.url}/zh-hant/network-new/`);
     await expect(heading(page)).resolves.toBe(offlineTitle);

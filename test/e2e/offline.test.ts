@@ -7,6 +7,8 @@ import { serve } from '../../scripts/serve.mjs';
 import { dist } from './dist';
 import type { Browser } from 'playwright-core';
 import { baseUrl, launch, openPage } from './browser';
+import { cachedPaths, underServiceWorker } from './offline-cache';
+import { offlineConfig, precacheBytes } from '../../scripts/bench/measure.mjs';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,48 +17,69 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('offline after one visit', () => {
-  it('serves pages in both scripts, a code page, search and a troubleshooter with the network cut', async () => {
+  it('a first visit stores the shell and the visitor’s script only, within 2.5 MB', async () => {
     const { context, page, errors } = await openPage(browser);
-    await page.goto(`${baseUrl()}/zh-hant/`);
-    // ready resolves once the worker is active, which is after the whole precache is stored.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    // Online, the page is served from the precache too, and says nothing about being offline.
-    await page.waitForLoadState('networkidle');
-    await expect(page.locator('[data-offline-marker]').isHidden()).resolves.toBe(true);
-    await context.setOffline(true);
+    await underServiceWorker(page, baseUrl(), '/zh-hans/');
+    const paths = await cachedPaths(page);
+    const { shell, essentials } = offlineConfig(dist);
+    // Exactly the lists in sw.js (plus the marker that zh-hans is held): nothing of zh-hant, no
+    // article, code or print page, no full-text tier.
+    expect(paths.filter((p) => !p.startsWith('/__offline__/')).sort()).toEqual(
+      [...shell, ...essentials['zh-hans']].map(([url]) => `/${url}`).sort(),
+    );
+    expect(paths.filter((p) => /zh-hant/.test(p))).toEqual([]);
+    expect(paths).toEqual(expect.arrayContaining(['/zh-hans/', '/zh-hans/codes/', '/zh-hans/network/', '/offline/']));
+    expect(paths.some((p) => p.startsWith('/pagefind/index/zh-hans_'))).toBe(true);
+    expect(paths.filter((p) => /-x-full|\/codes\/\d|\/print\/|\/hardware\/printer\//.test(p))).toEqual([]);
+    const stored = await page.evaluate(async () => {
+      let bytes = 0;
+      for (const name of await caches.keys())
+        for (const r of await (await caches.open(name)).keys())
+          bytes += (await (await caches.open(name)).match(r))?.headers.has('x-pos-help-sha256')
+            ? (await (await (await caches.open(name)).match(r))!.arrayBuffer()).byteLength
+            : 0;
+      return bytes;
+    });
+    expect(stored).toBe(precacheBytes(dist)['zh-hans'].bytes);
+    expect(stored).toBeLessThanOrEqual(2_500_000);
 
-    for (const path of [
-      '/zh-hans/network/',
-      '/zh-hant/hardware/printer/',
-      '/zh-hans/codes/55/',
-      '/zh-hant/print/network/',
-    ]) {
+    // Offline: the essentials work (a category page with its troubleshooter, the codes table, search).
+    await context.setOffline(true);
+    for (const path of ['/zh-hans/', '/zh-hans/codes/', '/zh-hans/network/']) {
       const res = await page.goto(`${baseUrl()}${path}`);
       expect(res?.ok(), path).toBe(true);
-      await expect(page.locator('h1').first().textContent(), path).resolves.not.toBe('');
+      await expect(page.locator('h1').first().textContent(), path).resolves.not.toContain('離線副本');
     }
     await page.locator('[data-offline-marker]').waitFor({ state: 'visible', timeout: 5000 });
-    await expect(page.locator('[data-offline-marker]').textContent()).resolves.toMatch(/離線副本.*\d{4}-\d{2}-\d{2}/);
-
-    await page.goto(`${baseUrl()}/zh-hans/search/?q=${encodeURIComponent('缺纸')}`);
-    await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
-    await expect(page.locator('a[data-result]').count()).resolves.toBeGreaterThan(0);
-    // A word only in the full-text tier: that index comes from the precache too.
-    await page.goto(`${baseUrl()}/zh-hant/search/?q=pbc`);
-    await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
-    await expect(page.locator('a[data-result][href="/zh-hant/provider/"]').count()).resolves.toBe(1);
-
-    await page.goto(`${baseUrl()}/zh-hant/software/`);
+    await page.goto(`${baseUrl()}/zh-hans/software/`);
     const widget = page.locator('pos-troubleshooter');
     await widget.locator('[part~="answer"]').first().click();
     await widget.locator('[part~="question"], [part~="outcome"]').first().waitFor();
+    await page.goto(`${baseUrl()}/zh-hans/search/?q=${encodeURIComponent('缺纸')}`);
+    await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await expect(page.locator('a[data-result]').count()).resolves.toBeGreaterThan(0);
+    // A page never opened, and the other script: the offline page.
+    for (const path of ['/zh-hans/hardware/printer/', '/zh-hant/network/']) {
+      await page.goto(`${baseUrl()}${path}`);
+      await expect(page.locator('h1').first().textContent(), path).resolves.toBe('這一頁還沒有離線副本');
+    }
 
-    const missing = await page.goto(`${baseUrl()}/zh-hant/not-cached-anywhere/`);
-    expect(missing?.ok()).toBe(true);
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('離線副本');
-
+    // Pages opened online are kept as the merchant goes; the other script's essentials come with
+    // its first page.
+    await context.setOffline(false);
+    await page.goto(`${baseUrl()}/zh-hans/hardware/printer/`);
+    await page.goto(`${baseUrl()}/zh-hant/`);
+    await expect
+      .poll(() => page.evaluate(() => caches.match('/__offline__/lang-zh-hant').then((r) => r !== undefined)), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    await context.setOffline(true);
+    for (const path of ['/zh-hans/hardware/printer/', '/zh-hant/network/', '/zh-hant/codes/']) {
+      const res = await page.goto(`${baseUrl()}${path}`);
+      expect(res?.ok(), path).toBe(true);
+      await expect(page.locator('h1').first().textContent(), path).resolves.not.toContain('離線副本');
+    }
     expect(errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
     await context.close();
   });
