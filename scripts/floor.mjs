@@ -7,5 +7,3 @@
 
 /** esbuild / Vite / Rolldown targets. */
 export const floorTargets = ['chrome78', 'safari13', 'firefox78'];
-/** Babel preset-env targets (Workbox's service worker bundle). */
-export const floorBrowserslist = ['chrome >= 78', 'safari >= 13', 'firefox >= 78'];
