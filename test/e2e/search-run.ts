@@ -55,6 +55,23 @@ export async function searchOnPage(page: Page, lang: string, q: string, category
   };
 }
 
+/**
+ * Types `q` into the search box of a search page already open and presses Enter, as a person
+ * does one search after another; waits until the results list is no longer busy.
+ */
+export async function searchInBox(page: Page, q: string): Promise<Shown> {
+  await page.locator('#search-page-q').fill(q);
+  await page.locator('#search-page-q').press('Enter');
+  await page.waitForFunction(() => document.getElementById('search-results')?.getAttribute('aria-busy') !== 'true');
+  return {
+    results: await page
+      .locator('a[data-result]')
+      .evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent ?? '' }))),
+    empty: await page.locator('[data-search-empty]').isVisible(),
+    status: (await page.locator('#search-status').textContent()) ?? '',
+  };
+}
+
 export const categoryOf = (href: string) => new URL(href, 'http://x').pathname.split('/')[2] ?? '';
 export const codeOf = (href: string) => /\/codes\/([0-9a-z]{2})\/$/.exec(href)?.[1]?.toUpperCase();
 

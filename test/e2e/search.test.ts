@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, openPage } from './browser';
+import { searchInBox } from './search-run';
 
 interface QualityQuery {
   q: string;
@@ -49,17 +50,18 @@ async function searchFor(lang: string, q: string, category = ''): Promise<{ href
 const categoryOf = (href: string) => new URL(href, 'http://x').pathname.split('/')[2] ?? '';
 
 describe('search', () => {
-  // Every query in both scripts, one page load each (about 300 with the money questions): more
-  // than the default two minutes on a busy two-core machine, hence the longer timeout below.
-  it('puts the right page in the top three for at least 90% of the quality set, and the code page first for at least 95% of code queries, in both scripts', async () => {
+  // Every query in both scripts (about 300 with the money questions), typed one after another
+  // into one search page per script.
+  it('puts the right page in the top three for at least 98% of the quality set, and the code page first for every code query, in both scripts', async () => {
     const misses: string[] = [];
     let topicHits = 0;
     let topicTotal = 0;
     let codeHits = 0;
     let codeTotal = 0;
     for (const lang of ['zh-hant', 'zh-hans']) {
+      await page.goto(`${baseUrl()}/${lang}/search/`);
       for (const item of quality) {
-        const results = await searchFor(lang, item.q);
+        const { results } = await searchInBox(page, item.q);
         if (item.code) {
           codeTotal += 1;
           const ok = results[0]?.href === `/${lang}/codes/${item.code.toLowerCase()}/`;
@@ -87,8 +89,9 @@ describe('search', () => {
       `search quality: top-3 ${(topicRate * 100).toFixed(1)}% of ${topicTotal}, code-first ${(codeRate * 100).toFixed(1)}% of ${codeTotal}\n  ${misses.join('\n  ')}`,
     );
     expect(quality.length).toBeGreaterThanOrEqual(60);
-    expect(topicRate).toBeGreaterThanOrEqual(0.9);
-    expect(codeRate).toBeGreaterThanOrEqual(0.95);
+    // 312 of 318 before sentences were searched by their words (issue 19): keep at least that.
+    expect(topicRate).toBeGreaterThanOrEqual(0.98);
+    expect(codeRate).toBe(1);
     expect(errors).toEqual([]);
   }, 600_000);
 
