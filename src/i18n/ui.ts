@@ -90,6 +90,7 @@ export const ui = {
   'home.hotline.none': '請撥打機身標籤或合約上的收單機構客服電話',
   'article.updated': '更新日期：{date}',
   'article.messages': '屏幕上可能看到',
+  'article.phrases': '常見說法',
   'article.troubleshooter': '一步步排查',
   'article.read': '閱讀全文',
   'category.hardware': '硬件故障',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -162,6 +164,11 @@ describe('budgets from the built output', () => {
     console.log(`first search in ${lang}, at worst: ${(bytes / 1000).toFixed(1)} kB (quick index ${chunks} chunks)`);
     expect(chunks).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(150_000);
+    // Searching sentences by their words (issue 19) costs a first search nothing more than before.
+    const before = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, '../../scripts/bench/before.json'), 'utf8'),
+    );
+    expect(bytes).toBeLessThanOrEqual(before.firstSearchWorstGzipBytes[lang]);
   });
 
   it('precaches at most 5 MB', () => {

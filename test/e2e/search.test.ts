@@ -217,6 +217,29 @@ describe('search', () => {
     expect(errors).toEqual([]);
   });
 
+  it('merges adjacent highlighted characters into one mark', async () => {
+    await searchFor('zh-hant', '打印機缺紙');
+    const marks = await page
+      .locator('#search-results mark')
+      .evaluateAll((ms) => ms.map((m) => ({ text: m.textContent, next: m.nextSibling?.nodeName ?? '' })));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.filter((m) => m.next === 'MARK')).toEqual([]);
+    expect(marks.some((m) => (m.text ?? '').length > 1)).toBe(true);
+  });
+
+  it('says which words matched when no page holds them all, and offers a category when the match is weak', async () => {
+    const partial = await searchFor('zh-hant', '套現 zzqqxx');
+    expect(partial.length).toBeGreaterThan(0);
+    await expect(page.locator('#search-status').textContent()).resolves.toContain(
+      '沒有同時包含所有詞的頁面；以下頁面包含：套現',
+    );
+    await searchFor('zh-hans', '打印机 签到 套现');
+    await expect(page.locator('#search-intent').isVisible()).resolves.toBe(true);
+    const href = await page.locator('#search-intent [data-intent-category]').getAttribute('href');
+    expect(href).toMatch(/^\/zh-hans\/[a-z-]+\/$/);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the query in the URL so back and forward work', async () => {
     await searchFor('zh-hant', '缺紙');
     await page.locator('#search-page-q').fill('簽到');

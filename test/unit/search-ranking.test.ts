@@ -35,9 +35,10 @@ function fakeIndex(tiers: Tiers) {
 
 const data: SearchData = {
   codes: [
-    { id: '55', url: '/zh-hant/codes/55/', title: '55：密碼錯誤', meaning: '密碼錯誤', display: ['密碼錯'] },
-    { id: 'A0', url: '/zh-hant/codes/a0/', title: 'A0：校驗錯', meaning: 'MAC 校驗錯', display: ['校驗錯'] },
+    { id: '55', meaning: '密碼錯誤', display: ['密碼錯'] },
+    { id: 'A0', meaning: 'MAC 校驗錯', display: ['校驗錯'] },
   ],
+  codePages: '/zh-hant/codes/',
   chars: { 网: '網', 络: '絡' },
   synonyms: [
     ['POS機', '刷卡機'],
@@ -56,7 +57,7 @@ describe('the ranking policy', () => {
     const { index, calls } = fakeIndex({ quick: { A0: ['/elsewhere/'] } });
     const found = await search(' a0 ', '', sourcesOf(index));
     expect(found.hits).toEqual([
-      { url: '/zh-hant/codes/a0/', title: 'A0：校驗錯', category: 'codes', excerpt: '校驗錯', code: true },
+      { url: '/zh-hant/codes/a0/', title: 'A0：MAC 校驗錯', category: 'codes', excerpt: '校驗錯', code: true },
     ]);
     expect(calls.searches).toEqual([]);
     expect(calls.fullText).toBe(0);

@@ -5,8 +5,10 @@
 
 /** What the search page loads once, built per language at build time. */
 export interface SearchData {
-  /** Codes with their page URL, meaning and screen texts (in the page's script). */
-  codes: { id: string; url: string; title: string; meaning: string; display: string[] }[];
+  /** Codes with their meaning and screen texts (in the page's script). */
+  codes: { id: string; meaning: string; display: string[] }[];
+  /** The code pages' folder (`/zh-hant/codes/`): a code's page is `{codePages}{id lower-cased}/`, its title `{id}：{meaning}`. */
+  codePages: string;
   /** Character map from the other script to this page's script (only characters the site uses). */
   chars: Record<string, string>;
   /** Rows of equivalent words, this page's word first. */

@@ -60,7 +60,13 @@ function codeHit(q: string, category: string, data: SearchData): Hit | undefined
   const id = findCodeId(q, new Set(data.codes.map((c) => c.id)));
   const code = id ? data.codes.find((c) => c.id === id) : findCodeByMessage(q, data.codes);
   if (!code) return undefined;
-  return { url: code.url, title: code.title, category: 'codes', excerpt: code.display.join(' / '), code: true };
+  return {
+    url: `${data.codePages}${code.id.toLowerCase()}/`,
+    title: `${code.id}：${code.meaning}`,
+    category: 'codes',
+    excerpt: code.display.join(' / '),
+    code: true,
+  };
 }
 
 /** Searches one tier, adding new results to `found.remaining` and saying what matched. */

@@ -75,18 +75,22 @@ export async function weigh(
       scores.set(id, s);
     }
   });
+  // The index may skip a word it does not know in a search for all of them: such a page holds
+  // every word only when each word was found on its own too.
+  const everyWordFound = lists.every((l) => l.size > 0);
   for (const ref of phrase) {
-    const s = scores.get(ref.id) ?? { ref, score: 0, words: concepts.length };
+    const s = scores.get(ref.id) ?? { ref, score: 0, words: 0 };
     s.score += weight * (codePages.has(ref.id) ? codePageWeight : 1);
-    s.words = Math.max(s.words, concepts.length);
+    if (everyWordFound) s.words = Math.max(s.words, concepts.length);
     scores.set(ref.id, s);
   }
   const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
   const top = ranked[0];
+  const all = ranked.some((r) => r.words >= concepts.length);
   return {
     refs: ranked.map((r) => r.ref),
     matched: concepts.filter((_, i) => lists[i]!.size > 0).map((c) => c.text),
-    all: !!top && top.words >= concepts.length,
+    all,
     weak: !top || top.score < weight * 0.5,
   };
 }

@@ -24,6 +24,7 @@ export const GET: APIRoute = async ({ params }) => {
       a.entry.data.title,
       a.entry.data.description,
       ...a.entry.data.messages,
+      ...a.entry.data.phrases,
     ]),
     ...codes.flatMap((c) => [c.data.meaning, ...c.data.display, ...c.data.steps, c.data.actor]),
     ...Object.values(flows).map((f) => JSON.stringify(f.machine.config) + f.title + f.intro),
@@ -33,13 +34,13 @@ export const GET: APIRoute = async ({ params }) => {
     ...langs.map(langName),
   ];
   const data: SearchData = {
+    // Each code's URL and title are made from its id and meaning in the browser: 1.5 kB less to load.
     codes: codes.map((c) => ({
       id: c.id,
-      url: codePath(lang, c.id),
-      title: inLang(lang, `${c.id}：${c.data.meaning}`),
       meaning: inLang(lang, c.data.meaning),
       display: c.data.display.map((d) => inLang(lang, d)),
     })),
+    codePages: codePath(lang, 'x').replace(/x\/$/, ''),
     chars: buildCharMap(texts, lang),
     synonyms: synonyms.map((row) => [...new Set(row.map((w) => inLang(lang, w)))]),
     filler: [...new Set(filler.map((w) => inLang(lang, w)))],
