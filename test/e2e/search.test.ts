@@ -227,6 +227,22 @@ describe('search', () => {
     expect(marks.some((m) => (m.text ?? '').length > 1)).toBe(true);
   });
 
+  it('never offers more when nothing was found, and keeps focus on something meaningful after more', async () => {
+    await searchFor('zh-hant', 'zzqqxx');
+    await expect(page.locator('#search-more').isVisible()).resolves.toBe(false);
+    await searchFor('zh-hant', '小票存根');
+    while (await page.locator('#search-more').isVisible()) {
+      await page.locator('#search-more').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => document.getElementById('search-more')?.getAttribute('aria-disabled') !== 'true',
+      );
+      await page.waitForTimeout(100);
+      const focused = await page.evaluate(() => document.activeElement?.matches('a[data-result], #search-more, input'));
+      expect(focused).toBe(true);
+    }
+  });
+
   it('says which words matched when no page holds them all, and offers a category when the match is weak', async () => {
     const partial = await searchFor('zh-hant', '套現 zzqqxx');
     expect(partial.length).toBeGreaterThan(0);
