@@ -37,8 +37,16 @@ export const articleSchema = z.object({
     .string()
     .regex(/^[a-z][A-Za-z0-9]*$/, 'write `flowStart:` as a node id, e.g. checkingPaper')
     .optional(),
-  /** On-screen messages and symptoms a merchant may see; listed on the page and indexed for search. */
+  /**
+   * What the terminal's screen or slip says, word for word (「打印機缺紙」, 「交易超時，請重試」):
+   * listed under 「屏幕上可能看到」 and indexed for search. Not a merchant's own phrasing.
+   */
   messages: z.array(z.string().min(2)).default([]),
+  /**
+   * How merchants put the problem in their own words (「扣了兩次錢」, 「單邊賬」, 「搬店」): listed
+   * under 「常見說法」 and indexed for search like `messages`.
+   */
+  phrases: z.array(z.string().min(2)).default([]),
   /** Other articles worth reading next, as ids like `network` or `hardware/printer`. */
   related: z
     .array(z.string().regex(/^[a-z-]+(\/[a-z0-9-]+)?$/, 'write related ids like `network` or `hardware/printer`'))

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, openPage } from './browser';
+import { searchInBox } from './search-run';
 
 interface QualityQuery {
   q: string;
@@ -49,17 +50,18 @@ async function searchFor(lang: string, q: string, category = ''): Promise<{ href
 const categoryOf = (href: string) => new URL(href, 'http://x').pathname.split('/')[2] ?? '';
 
 describe('search', () => {
-  // Every query in both scripts, one page load each (about 300 with the money questions): more
-  // than the default two minutes on a busy two-core machine, hence the longer timeout below.
-  it('puts the right page in the top three for at least 90% of the quality set, and the code page first for at least 95% of code queries, in both scripts', async () => {
+  // Every query in both scripts (about 300 with the money questions), typed one after another
+  // into one search page per script.
+  it('puts the right page in the top three for at least 98% of the quality set, and the code page first for every code query, in both scripts', async () => {
     const misses: string[] = [];
     let topicHits = 0;
     let topicTotal = 0;
     let codeHits = 0;
     let codeTotal = 0;
     for (const lang of ['zh-hant', 'zh-hans']) {
+      await page.goto(`${baseUrl()}/${lang}/search/`);
       for (const item of quality) {
-        const results = await searchFor(lang, item.q);
+        const { results } = await searchInBox(page, item.q);
         if (item.code) {
           codeTotal += 1;
           const ok = results[0]?.href === `/${lang}/codes/${item.code.toLowerCase()}/`;
@@ -87,8 +89,9 @@ describe('search', () => {
       `search quality: top-3 ${(topicRate * 100).toFixed(1)}% of ${topicTotal}, code-first ${(codeRate * 100).toFixed(1)}% of ${codeTotal}\n  ${misses.join('\n  ')}`,
     );
     expect(quality.length).toBeGreaterThanOrEqual(60);
-    expect(topicRate).toBeGreaterThanOrEqual(0.9);
-    expect(codeRate).toBeGreaterThanOrEqual(0.95);
+    // 312 of 318 before sentences were searched by their words (issue 19): keep at least that.
+    expect(topicRate).toBeGreaterThanOrEqual(0.98);
+    expect(codeRate).toBe(1);
     expect(errors).toEqual([]);
   }, 600_000);
 
@@ -211,6 +214,45 @@ describe('search', () => {
       await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
       await expect(page.locator('#search-results img, #search-results script').count()).resolves.toBe(0);
     }
+    expect(errors).toEqual([]);
+  });
+
+  it('merges adjacent highlighted characters into one mark', async () => {
+    await searchFor('zh-hant', '打印機缺紙');
+    const marks = await page
+      .locator('#search-results mark')
+      .evaluateAll((ms) => ms.map((m) => ({ text: m.textContent, next: m.nextSibling?.nodeName ?? '' })));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.filter((m) => m.next === 'MARK')).toEqual([]);
+    expect(marks.some((m) => (m.text ?? '').length > 1)).toBe(true);
+  });
+
+  it('never offers more when nothing was found, and keeps focus on something meaningful after more', async () => {
+    await searchFor('zh-hant', 'zzqqxx');
+    await expect(page.locator('#search-more').isVisible()).resolves.toBe(false);
+    await searchFor('zh-hant', '小票存根');
+    while (await page.locator('#search-more').isVisible()) {
+      await page.locator('#search-more').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => document.getElementById('search-more')?.getAttribute('aria-disabled') !== 'true',
+      );
+      await page.waitForTimeout(100);
+      const focused = await page.evaluate(() => document.activeElement?.matches('a[data-result], #search-more, input'));
+      expect(focused).toBe(true);
+    }
+  });
+
+  it('says which words matched when no page holds them all, and offers a category when the match is weak', async () => {
+    const partial = await searchFor('zh-hant', '套現 zzqqxx');
+    expect(partial.length).toBeGreaterThan(0);
+    await expect(page.locator('#search-status').textContent()).resolves.toContain(
+      '沒有同時包含所有詞的頁面；以下頁面包含：套現',
+    );
+    await searchFor('zh-hans', '打印机 签到 套现');
+    await expect(page.locator('#search-intent').isVisible()).resolves.toBe(true);
+    const href = await page.locator('#search-intent [data-intent-category]').getAttribute('href');
+    expect(href).toMatch(/^\/zh-hans\/[a-z-]+\/$/);
     expect(errors).toEqual([]);
   });
 

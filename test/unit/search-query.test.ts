@@ -33,12 +33,10 @@ describe('reading a query', () => {
 
   it('finds a code by its screen text', () => {
     const codes = [
-      { id: '51', url: '/c/51/', title: '51', meaning: '資金不足', display: ['可用餘額不足', '餘額不足'] },
-      { id: '75', url: '/c/75/', title: '75', meaning: '密碼次數超限', display: ['密碼錯誤次數超限'] },
+      { id: '51', meaning: '資金不足', display: ['可用餘額不足', '餘額不足'] },
+      { id: '75', meaning: '密碼次數超限', display: ['密碼錯誤次數超限'] },
       {
         id: '38',
-        url: '/c/38/',
-        title: '38',
         meaning: '超過 PIN 試輸入',
         display: ['密碼錯誤次數超限，請與發卡方聯繫'],
       },

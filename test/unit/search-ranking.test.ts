@@ -11,12 +11,13 @@ type Tiers = Partial<Record<Tier, Record<string, string[]>>>;
  * Pagefind, finds nothing in the full tier before it is loaded. A page has one id per tier.
  */
 function fakeIndex(tiers: Tiers) {
-  const calls = { searches: [] as { text: string; filters: Filters }[], loaded: [] as string[], fullText: 0 };
+  const calls = { searches: [] as { text: string | null; filters: Filters }[], loaded: [] as string[], fullText: 0 };
   const index: SearchIndex = {
     open: async () => {},
     async search(text, filters) {
       calls.searches.push({ text, filters });
       if (filters.tier === 'full' && !calls.fullText) throw new Error('the full tier is not loaded');
+      if (text === null) return [];
       return (tiers[filters.tier]?.[text] ?? []).map((url) => ({
         id: `${filters.tier}:${url}`,
         load: async () => {
@@ -34,15 +35,17 @@ function fakeIndex(tiers: Tiers) {
 
 const data: SearchData = {
   codes: [
-    { id: '55', url: '/zh-hant/codes/55/', title: '55：密碼錯誤', meaning: '密碼錯誤', display: ['密碼錯'] },
-    { id: 'A0', url: '/zh-hant/codes/a0/', title: 'A0：校驗錯', meaning: 'MAC 校驗錯', display: ['校驗錯'] },
+    { id: '55', meaning: '密碼錯誤', display: ['密碼錯'] },
+    { id: 'A0', meaning: 'MAC 校驗錯', display: ['校驗錯'] },
   ],
+  codePages: '/zh-hant/codes/',
   chars: { 网: '網', 络: '絡' },
   synonyms: [
     ['POS機', '刷卡機'],
     ['缺紙', '沒紙'],
     ['重複扣款', '扣了兩次'],
   ],
+  filler: ['怎麼辦', '了', '的', '錢', 'POS機'],
 };
 
 const sourcesOf = (index: SearchIndex): Sources => ({ index, data: async () => data });
@@ -54,7 +57,7 @@ describe('the ranking policy', () => {
     const { index, calls } = fakeIndex({ quick: { A0: ['/elsewhere/'] } });
     const found = await search(' a0 ', '', sourcesOf(index));
     expect(found.hits).toEqual([
-      { url: '/zh-hant/codes/a0/', title: 'A0：校驗錯', category: 'codes', excerpt: '校驗錯', code: true },
+      { url: '/zh-hant/codes/a0/', title: 'A0：MAC 校驗錯', category: 'codes', excerpt: '校驗錯', code: true },
     ]);
     expect(calls.searches).toEqual([]);
     expect(calls.fullText).toBe(0);
@@ -62,17 +65,17 @@ describe('the ranking policy', () => {
   });
 
   it('puts the code a sentence names first, then what the index finds, each page once', async () => {
-    const { index } = fakeIndex({ quick: { '交易失敗 55': ['/zh-hant/codes/55/', '/a/'] } });
+    const { index } = fakeIndex({ quick: { 交易: ['/zh-hant/codes/55/', '/a/'], 失敗: ['/a/'] } });
     const found = await search('交易失敗 55', '', sourcesOf(index));
     expect(urls(found.hits)).toEqual(['/zh-hant/codes/55/', '/a/']);
     expect(found.hits[0]!.code).toBe(true);
   });
 
   it('puts the code whose screen text the query quotes first, and still searches the index', async () => {
-    const { index, calls } = fakeIndex({ quick: { 密碼錯誤: ['/security/'] } });
+    const { index, calls } = fakeIndex({ quick: { 密碼: ['/security/'], 錯誤: ['/security/'] } });
     const found = await search('密碼錯誤', '', sourcesOf(index));
     expect(urls(found.hits)).toEqual(['/zh-hant/codes/55/', '/security/']);
-    expect(calls.searches[0]!.text).toBe('密碼錯誤');
+    expect(calls.searches.map((s) => s.text)).toContain('密碼');
   });
 
   it('converts a query in the other script before searching', async () => {
@@ -82,18 +85,23 @@ describe('the ranking policy', () => {
     expect(urls(found.hits)).toEqual(['/network/']);
   });
 
-  it('searches with the site’s words for colloquial ones first, and the query as typed last', async () => {
+  it('searches every informative word at once in the site’s words, then each word in each of its forms', async () => {
     const { index, calls } = fakeIndex({});
     await search('刷卡機沒紙怎麼辦', '', sourcesOf(index));
     const quick = calls.searches.filter((s) => s.filters.tier === 'quick').map((s) => s.text);
     expect(quick[0]).toBe('POS機 缺紙');
-    expect(quick).toContain('刷卡機沒紙怎麼辦');
+    expect(quick).toEqual(expect.arrayContaining(['POS機', '刷卡機', '缺紙', '沒紙']));
+    expect(quick.some((q) => q?.includes('怎麼辦'))).toBe(false);
   });
 
-  it('stops trying variants once a page of results is found', async () => {
-    const { index, calls } = fakeIndex({ quick: { 'POS機 缺紙': pages(6) } });
-    await search('刷卡機沒紙怎麼辦', '', sourcesOf(index));
-    expect(calls.searches.map((s) => s.text)).toEqual(['POS機 缺紙']);
+  it('ranks a page holding every word above pages holding one, and says nothing of partial matches then', async () => {
+    const { index } = fakeIndex({
+      quick: { 'POS機 缺紙': ['/both/'], 缺紙: ['/paper/', '/both/'], POS機: ['/pos/', '/both/'] },
+    });
+    const found = await search('刷卡機沒紙怎麼辦', '', sourcesOf(index));
+    expect(urls(found.hits)[0]).toBe('/both/');
+    expect(found.matched).toBeUndefined();
+    expect(found.weak).toBe(false);
   });
 
   it('searches the full text when the quick tier finds nothing', async () => {
@@ -119,18 +127,41 @@ describe('the ranking policy', () => {
     expect(hasMore(found)).toBe(false);
   });
 
-  it('searches word by word when no page holds every word, taking the best of each in turn', async () => {
+  it('ranks the pages of the rarer word first when no page holds every word, and says which words matched', async () => {
     const { index } = fakeIndex({ quick: { 打印機: pages(4), 缺紙: pages(2, 'q') } });
     const found = await search('打印機 缺紙', '', sourcesOf(index));
-    expect(urls(found.hits)).toEqual(['/p1/', '/q1/', '/p2/', '/q2/', '/p3/']);
-    expect(found.remaining).toEqual([]);
+    expect(urls(found.hits)).toEqual(['/q1/', '/q2/', '/p1/', '/p2/', '/p3/']);
+    expect(found.matched).toEqual(['打印機', '缺紙']);
+    expect(found.weak).toBe(false);
+
+    // Three words, each on its own page: even the best holds less than half of what was asked.
+    const { index: apart } = fakeIndex({ quick: { 打印機: ['/a/'], 缺紙: ['/b/'], 卡紙: ['/c/'] } });
+    expect((await search('打印機 缺紙 卡紙', '', sourcesOf(apart))).weak).toBe(true);
   });
 
-  it('searches the words left when a single character was dropped', async () => {
+  it('relaxes a sentence until something matches, naming the words that did', async () => {
+    const { index } = fakeIndex({ quick: { 套現: ['/security/'] } });
+    const found = await search('有人說幫我提高額度讓我刷卡套現', '', sourcesOf(index));
+    expect(urls(found.hits)).toEqual(['/security/']);
+    expect(found.matched).toEqual(['套現']);
+  });
+
+  it('keeps a synonym phrase whole and drops filler and single characters', async () => {
     const { index, calls } = fakeIndex({ quick: { 重複扣款: ['/transactions/'] } });
     const found = await search('扣了兩次錢', '', sourcesOf(index));
-    expect(calls.searches[0]!.text).toBe('重複扣款 錢');
+    expect(calls.searches[0]!.text).toBe('重複扣款');
     expect(urls(found.hits)).toEqual(['/transactions/']);
+  });
+
+  it('lets a code page count half for a word it shares with an article, unless codes are asked for', async () => {
+    const codePage = '/zh-hant/codes/99/';
+    const tiers = { quick: { 交易: [codePage, '/article/'], 失敗: [codePage, '/article/'] } };
+    const { index } = fakeIndex(tiers);
+    const inner = index.search.bind(index);
+    index.search = async (text, filters) =>
+      text === null && filters.category === 'codes' ? (await inner('交易', filters)).slice(0, 1) : inner(text, filters);
+    const found = await search('交易失敗', '', sourcesOf(index));
+    expect(urls(found.hits)).toEqual(['/article/', codePage]);
   });
 
   it('shows five results at a time and loads a result’s fragment only when it is shown', async () => {

@@ -4,16 +4,26 @@
  */
 import type { Hit } from '../../lib/search/index-port';
 
-/** Appends Pagefind's excerpt as text, keeping only its <mark> highlights (their text, not their markup). */
+/** Appends Pagefind's excerpt as text, keeping only its <mark> highlights (their text, not their markup), adjacent ones merged. */
 function appendExcerpt(target: HTMLElement, excerpt: string): void {
   // An inert document: nothing in it runs or loads.
   const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
+  let last: HTMLElement | undefined;
   for (const node of doc.body.childNodes) {
+    const text = node.textContent ?? '';
     if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      target.append(mark);
-    } else target.append(node.textContent ?? '');
+      // Pagefind marks each character of a Chinese word on its own (打印 / 機 / 缺 / 紙): adjacent
+      // marks become one, so a screen reader reads the word whole.
+      if (last) last.textContent += text;
+      else {
+        last = document.createElement('mark');
+        last.textContent = text;
+        target.append(last);
+      }
+    } else if (text) {
+      last = undefined;
+      target.append(text);
+    }
   }
 }
 

@@ -20,6 +20,12 @@ interface Strings {
   fullText: string;
   /** The line under a response code's title. */
   code: string;
+  /** Said when no page holds every word: `{words}` are those some page holds. */
+  partial: string;
+  /** The language's home path (`/zh-hant/`): category pages are below it. */
+  base: string;
+  /** Category id → its troubleshooter, for the categories that have one. */
+  flows: Record<string, string>;
   indexTag: string;
   /** The page's language (its URL segment), as the server wrote it: the search data and index to load. */
   lang: string;
@@ -35,6 +41,9 @@ function readStrings(el: HTMLElement): Strings {
     more: d.more ?? '',
     fullText: d.fullText ?? '',
     code: d.code ?? '',
+    partial: d.partial ?? '{words}',
+    base: d.base ?? '/',
+    flows: JSON.parse(d.flows ?? '{}') as Record<string, string>,
     indexTag: d.indexTag ?? '',
     lang: d.lang ?? '',
     labels: JSON.parse(d.labels ?? '{}') as Record<string, string>,
@@ -63,37 +72,66 @@ export function startSearchPage(): void {
   const empty = document.querySelector<HTMLElement>('[data-search-empty]')!;
   const error = document.getElementById('search-error') as HTMLElement;
   const more = document.getElementById('search-more') as HTMLButtonElement;
+  const intent = document.getElementById('search-intent') as HTMLElement;
   const strings = readStrings(document.getElementById('search-strings')!);
   const from = sources(strings.lang, strings.indexTag);
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let found: Found | undefined;
+  /** The query and category last searched (or being searched): the same again is not searched twice. */
+  let searched: string | undefined;
+  /** Set while "more" is loading: a second press does nothing (the button stays focusable). */
+  let busy = false;
 
   const item = (hit: Hit) => resultItem(hit, strings.labels[hit.category] ?? (hit.code ? strings.code : ''));
 
   /** Announces the count (shown plus not yet loaded) and offers the rest. */
   const announce = () => {
     const total = (found?.hits.length ?? 0) + (found?.remaining.length ?? 0);
-    status.textContent = strings.results.replace('{n}', String(total));
-    more.hidden = !found || !hasMore(found);
+    const partial = found?.matched?.length ? ` ${strings.partial.replace('{words}', found.matched.join('、'))}` : '';
+    status.textContent = strings.results.replace('{n}', String(total)) + partial;
+    // Never offer a control that would find nothing: with no result at all, the full text has been searched already.
+    more.hidden = !found || !total || !hasMore(found);
     more.textContent = found?.remaining.length ? strings.more : strings.fullText;
   };
 
+  /** When the best page holds less than half of the query: the category most results are in, and its troubleshooter. */
+  const offerCategory = () => {
+    intent.hidden = true;
+    if (!found?.weak) return;
+    const votes = new Map<string, number>();
+    found.hits.forEach((h, i) => {
+      if (h.category && h.category !== 'codes') votes.set(h.category, (votes.get(h.category) ?? 0) + 1 / (i + 1));
+    });
+    const [best] = [...votes].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (!best || !strings.labels[best]) return;
+    const category = intent.querySelector<HTMLAnchorElement>('[data-intent-category]')!;
+    category.href = `${strings.base}${best}/`;
+    category.textContent = strings.labels[best];
+    const flow = intent.querySelector<HTMLAnchorElement>('[data-intent-flow]')!;
+    flow.parentElement!.hidden = !strings.flows[best];
+    flow.href = strings.flows[best] ?? '#';
+    intent.hidden = false;
+  };
+
   more.addEventListener('click', async () => {
-    if (!found) return;
+    if (!found || busy) return;
     const mine = run;
     const current = found;
-    const slow = fullTextNext(current);
-    if (slow) more.disabled = true;
+    // Not `disabled`: a disabled button loses focus to <body>. aria-disabled says it is busy.
+    busy = true;
+    more.setAttribute('aria-disabled', 'true');
     const added = await showMore(current);
-    if (slow) more.disabled = false;
+    busy = false;
+    more.removeAttribute('aria-disabled');
     if (mine !== run) return;
     list.append(...added.map(item));
     announce();
     // Keyboard and screen-reader users continue from the first new result; when nothing new was
-    // found and the button goes away, from the last result (the count is announced either way).
+    // found and the button goes away, from the last result, or the search box when there is none.
     const next = added.length ? current.hits.length - added.length + 1 : current.hits.length;
-    if (added.length || more.hidden) list.querySelector<HTMLAnchorElement>(`li:nth-child(${next}) a`)?.focus();
+    if (added.length || more.hidden)
+      (list.querySelector<HTMLAnchorElement>(`li:nth-child(${next}) a`) ?? input).focus();
   });
 
   const fromUrl = () => {
@@ -113,27 +151,40 @@ export function startSearchPage(): void {
   };
 
   const render = async () => {
-    const mine = ++run;
     const q = normalize(input.value);
+    const key = `${q}\n${filter.value}`;
+    // One query, one search and one announcement: typing then pressing Enter does not search again.
+    if (key === searched) return;
+    searched = key;
+    clearTimeout(timer);
+    const mine = ++run;
     error.hidden = true;
     found = undefined;
     more.hidden = true;
+    intent.hidden = true;
     if (!q) {
+      list.removeAttribute('aria-busy');
       list.replaceChildren();
       empty.hidden = true;
       status.textContent = '';
       return;
     }
     status.textContent = strings.loading;
+    list.setAttribute('aria-busy', 'true');
     try {
       const result = await search(q, filter.value, from);
       if (mine !== run) return;
       found = result;
       list.replaceChildren(...found.hits.map(item));
       empty.hidden = found.hits.length > 0;
+      list.removeAttribute('aria-busy');
       announce();
+      offerCategory();
     } catch (e) {
       if (mine !== run) return;
+      // A failed search may be tried again with the same words.
+      searched = undefined;
+      list.removeAttribute('aria-busy');
       console.warn('[search]', e);
       status.textContent = '';
       error.hidden = false;

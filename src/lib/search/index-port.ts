@@ -32,6 +32,8 @@ export interface Hit {
 export interface ResultRef {
   /** Pagefind's id for the page in one tier; the same page has another id in the other tier. */
   id: string;
+  /** The index's own score for the page (higher is better); absent when the index gives none. */
+  score?: number;
   load(): Promise<Hit>;
 }
 
@@ -39,8 +41,8 @@ export interface ResultRef {
 export interface SearchIndex {
   /** Starts loading the index (nothing is fetched before), so it loads while the search data does. */
   open(): Promise<void>;
-  /** The pages matching every word of `text`, best first. */
-  search(text: string, filters: Filters): Promise<ResultRef[]>;
+  /** The pages matching every word of `text`, best first; with `text` null, every page the filters allow. */
+  search(text: string | null, filters: Filters): Promise<ResultRef[]>;
   /** Makes the full tier searchable; until then only the quick tier answers. Loads once. */
   loadFullText(): Promise<void>;
 }

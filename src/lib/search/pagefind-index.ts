@@ -17,9 +17,9 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(
-    q: string,
+    q: string | null,
     o?: { filters?: Record<string, string> },
-  ): Promise<{ results: { id: string; data(): Promise<PagefindFragment> }[] } | null>;
+  ): Promise<{ results: { id: string; score: number; data(): Promise<PagefindFragment> }[] } | null>;
   mergeIndex(path: string, o: { language: string; metaCacheTag: string }): Promise<void>;
 }
 
@@ -57,9 +57,9 @@ export function pagefindIndex({ lang, tag }: PagefindSettings): SearchIndex {
     async open() {
       await load();
     },
-    async search(text: string, filters: Filters): Promise<ResultRef[]> {
+    async search(text: string | null, filters: Filters): Promise<ResultRef[]> {
       const found = await (await load()).search(text, { filters: { ...filters } });
-      return (found?.results ?? []).map((r) => ({ id: r.id, load: async () => toHit(await r.data()) }));
+      return (found?.results ?? []).map((r) => ({ id: r.id, score: r.score, load: async () => toHit(await r.data()) }));
     },
     async loadFullText() {
       const pf = await load();

@@ -5,12 +5,16 @@
 
 /** What the search page loads once, built per language at build time. */
 export interface SearchData {
-  /** Codes with their page URL, meaning and screen texts (in the page's script). */
-  codes: { id: string; url: string; title: string; meaning: string; display: string[] }[];
+  /** Codes with their meaning and screen texts (in the page's script). */
+  codes: { id: string; meaning: string; display: string[] }[];
+  /** The code pages' folder (`/zh-hant/codes/`): a code's page is `{codePages}{id lower-cased}/`, its title `{id}：{meaning}`. */
+  codePages: string;
   /** Character map from the other script to this page's script (only characters the site uses). */
   chars: Record<string, string>;
   /** Rows of equivalent words, this page's word first. */
   synonyms: string[][];
+  /** Words that do not help find a page (src/lib/search/filler.ts), in this page's script. */
+  filler: string[];
 }
 
 /** Longest query we look at; the rest is ignored (and the box caps input anyway). */
@@ -37,16 +41,22 @@ export function convertScript(query: string, chars: Record<string, string>): str
 }
 
 const codeWords =
-  /(?:應答碼|应答码|返回碼|返回码|響應碼|响应码|錯誤碼|错误码|代碼|代码|故障碼|故障码|碼|码|code)\s*[:：]?\s*([0-9A-Za-z]{2})(?![0-9A-Za-z])/i;
+  /(?:應答碼|应答码|返回碼|返回码|響應碼|响应码|錯誤碼|错误码|故障碼|故障码|代碼|代码|提示|顯示|显示|碼|码|code)\s*[:：]?\s*([0-9A-Za-z]{2})(?![0-9A-Za-z.])/i;
 /** A query that is nothing but a two-character code. */
 export const bareCode = /^(?:[0-9]{2}|[A-Za-z][0-9A-Za-z]|[0-9][A-Za-z])$/;
-// No lookbehind: Safari before 16.4 cannot parse it (the browser floor, README "Browsers").
-const looseCode = /(?:^|[^0-9A-Za-z])([0-9]{2}|[A-Z][0-9])(?![0-9A-Za-z])/;
+/**
+ * A code standing apart in a sentence: a two-character token between spaces (or at an end),
+ * not part of a number (「0.38」) and not followed by a unit (「99元」, 「39 塊」, 「12 次」).
+ */
+const looseCode =
+  /(?:^|\s)([0-9]{2}|[A-Z][0-9])(?=\s|$)(?!\s*(?:元|塊|块|萬|万|千|百|年|月|日|天|號|号|次|個|个|位|筆|笔|張|张|台|%|％))/;
 
 /**
  * Finds the response code a query asks about: a bare code ("55", "a0"), a code after a word
- * like 應答碼/返回码/代碼 ("返回码51"), or a lone two-character code inside a sentence
- * ("交易失敗 14"). Returns it upper-cased, or undefined.
+ * like 應答碼/返回码/錯誤碼/提示 ("返回码51", 「提示 55」), or a two-character code standing
+ * apart in a sentence ("交易失敗 14"). An amount, a year, a count, a rate or a phone number
+ * inside a sentence (「扣我39塊錢」, 「2024年」, 「0.38」, 「95516」) is not a code.
+ * Returns it upper-cased, or undefined.
  */
 export function findCodeId(query: string, known: Set<string>): string | undefined {
   const q = normalize(query);
@@ -58,7 +68,7 @@ export function findCodeId(query: string, known: Set<string>): string | undefine
 export function findCodeByMessage(query: string, codes: SearchData['codes']): SearchData['codes'][number] | undefined {
   const q = normalize(query).replace(/[\s，。,.!！?？]/g, '');
   if (q.length < 3) return undefined;
-  const clean = (s: string) => s.replace(/[\s，。,.!！?？／/]/g, '');
+  const clean = (s: string) => s.replace(/[\s，。,.!！?？／/]|[（(][A-Za-z]+[)）]/g, '');
   let best: { code: SearchData['codes'][number]; score: number } | undefined;
   for (const code of codes) {
     for (const text of [code.meaning, ...code.display]) {

@@ -1,12 +1,30 @@
 /**
  * The ranking policy: what a query finds and in which order. The response code it names comes
- * first, from the code list; then the index, for each variant of the query (script converted,
- * synonyms applied, filler taken out) until enough is found, word by word when no page holds
- * every word; the quick tier first, the full text only when that finds nothing or on request.
+ * first, from the code list; then the index: the query's informative words (script converted,
+ * synonym phrases kept whole, the rest segmented, filler dropped: words.ts), ranked by how many
+ * of them a page holds and how rare they are (weigh.ts), so a sentence finds the pages of its
+ * words even when no page holds them all; the quick tier first, the full text only when that
+ * finds nothing or on request.
  * Results are de-duplicated and loaded a page at a time. Pure apart from the port: runs in Node.
  */
 import type { Hit, ResultRef, SearchIndex, Tier } from './index-port';
-import { bareCode, findCodeByMessage, findCodeId, hasWords, normalize, searchVariants, type SearchData } from './query';
+import {
+  bareCode,
+  convertScript,
+  findCodeByMessage,
+  findCodeId,
+  hasWords,
+  normalize,
+  searchVariants,
+  type SearchData,
+} from './query';
+import { weigh } from './weigh';
+import { commonTag } from '../../i18n/langs.mjs';
+import { concepts, segmenter, type Concept } from './words';
+
+/** The word segmenter, made once (Intl.Segmenter, or two-character pieces where there is none). */
+let segmentWith: ReturnType<typeof segmenter> | undefined;
+const segment = () => (segmentWith ??= segmenter(commonTag));
 
 /** Results shown at once: each costs its page fragment, a few KB on a weak network. */
 export const pageSize = 5;
@@ -25,6 +43,13 @@ export interface Found {
   remaining: ResultRef[];
   /** URLs of the hits, so a page found again (in the other tier, or as the code) is not shown twice. */
   seen: Set<string>;
+  /**
+   * Set when no page holds every informative word of the query: the words some page holds
+   * (「沒有同時包含所有詞的頁面；以下頁面包含：套現」).
+   */
+  matched?: string[];
+  /** Set when even the best page holds less than half of what the query asks: offer its category. */
+  weak?: boolean;
   /** Adds the full text's results to `remaining`; set only while the full text is still unsearched. */
   searchFullText?: () => Promise<void>;
 }
@@ -35,11 +60,17 @@ function codeHit(q: string, category: string, data: SearchData): Hit | undefined
   const id = findCodeId(q, new Set(data.codes.map((c) => c.id)));
   const code = id ? data.codes.find((c) => c.id === id) : findCodeByMessage(q, data.codes);
   if (!code) return undefined;
-  return { url: code.url, title: code.title, category: 'codes', excerpt: code.display.join(' / '), code: true };
+  return {
+    url: `${data.codePages}${code.id.toLowerCase()}/`,
+    title: `${code.id}：${code.meaning}`,
+    category: 'codes',
+    excerpt: code.display.join(' / '),
+    code: true,
+  };
 }
 
-/** Searches one tier for the variants in turn, adding new results to `found.remaining`. */
-function searcher(found: Found, index: SearchIndex, variants: string[], category: string) {
+/** Searches one tier, adding new results to `found.remaining` and saying what matched. */
+function searcher(found: Found, index: SearchIndex, words: Concept[], variants: string[], category: string) {
   const ids = new Set<string>();
   const lookUp = async (tier: Tier, text: string) => index.search(text, category ? { tier, category } : { tier });
   const keep = (refs: ResultRef[]) => {
@@ -50,22 +81,25 @@ function searcher(found: Found, index: SearchIndex, variants: string[], category
       }
     }
   };
-  const enough = (n: number) => found.hits.length + found.remaining.length >= n;
   return async (tier: Tier) => {
-    for (const variant of variants) {
-      keep(await lookUp(tier, variant));
-      if (enough(pageSize)) break;
+    if (!words.length) {
+      // Nothing informative (only filler, or a single character): the query as it is.
+      for (const variant of variants) {
+        keep(await lookUp(tier, variant));
+        if (found.remaining.length >= pageSize) break;
+      }
+      return;
     }
-    if (enough(3)) return;
-    // No page holds every word: search the words one by one and take the best of each in turn
-    // (first of each word, then second of each…). Single characters left over, like the 錢 of
-    // 「扣了兩次錢」, are dropped.
-    const first = variants[0]!;
-    const words = first.split(' ').filter((w) => w.length > 1);
-    if (words.length < 2 && words.join(' ') === first.trim()) return;
-    const lists: ResultRef[][] = [];
-    for (const w of words) lists.push((await lookUp(tier, w)).slice(0, 3));
-    for (let i = 0; i < 3; i++) keep(lists.flatMap((list) => (list[i] ? [list[i]] : [])));
+    // Every word at once, in the site's words: the pages that hold them all.
+    const phrase = await lookUp(tier, words.map((w) => w.alts[0]).join(' '));
+    const codePages = new Set(
+      category && category !== 'codes' ? [] : (await index.search(null, { tier, category: 'codes' })).map((r) => r.id),
+    );
+    const weighed = await weigh(words, tier, lookUp, phrase, codePages);
+    keep(weighed.refs);
+    if (!weighed.refs.length) return;
+    found.matched = weighed.all || words.length < 2 ? undefined : weighed.matched;
+    found.weak = weighed.weak;
   };
 }
 
@@ -79,17 +113,19 @@ export async function search(query: string, category: string, sources: Sources):
   // Only punctuation or emoji (「???」, 「😀」): nothing to look up, so nothing is loaded either.
   if (!hasWords(q)) return found;
   const [, data] = await Promise.all([sources.index.open(), sources.data()]);
-  const code = codeHit(q, category, data);
+  // The code list is in the page's script: a code's screen text typed in the other one is converted first.
+  const code = codeHit(convertScript(q, data.chars), category, data);
   if (code) {
     found.seen.add(code.url);
     found.hits.push(code);
   }
   // A bare code ("55", "A0") asks for that code's page: nothing more to search for.
   if (code && bareCode.test(q)) return found;
+  const words = concepts(convertScript(q, data.chars), data.synonyms, data.filler, segment());
   const variants = searchVariants(q, data);
-  if (!variants.length) return found;
+  if (!words.length && !variants.length) return found;
   const { index } = sources;
-  const run = searcher(found, index, variants, category);
+  const run = searcher(found, index, words, variants, category);
   // The quick tier answers most queries; when it finds nothing at all (not even a code), the
   // full text is searched instead, and otherwise only when the merchant asks for more.
   await run('quick');

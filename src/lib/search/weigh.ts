@@ -1,0 +1,96 @@
+/**
+ * Ranking a sentence by its informative words: each word (a concept: the form typed and the
+ * site's words for it) is searched on its own; a page scores the rarity of every word it holds
+ * (rarer words count more: the figures come from the index, as the number of pages holding each),
+ * scaled by how well the index says it holds it. A page that holds every word gets a bonus, so
+ * the pages a full search finds come first.
+ */
+import type { ResultRef, SearchIndex, Tier } from './index-port';
+import type { Concept } from './words';
+
+/** What weighing a query in one tier found. */
+export interface Weighed {
+  /** Pages, best first. */
+  refs: ResultRef[];
+  /** The concepts some page holds (their typed forms), in query order. */
+  matched: string[];
+  /** Whether some page holds every concept. */
+  all: boolean;
+  /** Whether the best page holds less than half of the query's weight: offer the category instead. */
+  weak: boolean;
+}
+
+type LookUp = (tier: Tier, text: string) => ReturnType<SearchIndex['search']>;
+
+/**
+ * How much a response code's page counts for a word it holds: the code list answers a query that
+ * names a code or quotes its screen text (query.ts); otherwise the hundred code pages, whose
+ * short texts share words like 交易 and 失敗, would crowd out the articles.
+ */
+const codePageWeight = 0.5;
+
+/** Each concept's pages (any of its forms), with the index's best score for each page. */
+async function pagesOf(
+  concept: Concept,
+  tier: Tier,
+  lookUp: LookUp,
+): Promise<Map<string, { ref: ResultRef; score: number }>> {
+  const pages = new Map<string, { ref: ResultRef; score: number }>();
+  for (const alt of concept.alts) {
+    for (const ref of await lookUp(tier, alt)) {
+      const score = ref.score ?? 1;
+      const had = pages.get(ref.id);
+      if (!had || had.score < score) pages.set(ref.id, { ref, score });
+    }
+  }
+  return pages;
+}
+
+/**
+ * Weighs the pages of one tier for `concepts`. `phrase` lists the pages that hold every word at
+ * once (a search for all of them together), which rank first.
+ */
+export async function weigh(
+  concepts: Concept[],
+  tier: Tier,
+  lookUp: LookUp,
+  phrase: ResultRef[],
+  codePages: Set<string>,
+): Promise<Weighed> {
+  const lists: Map<string, { ref: ResultRef; score: number }>[] = [];
+  for (const c of concepts) lists.push(await pagesOf(c, tier, lookUp));
+  const union = new Set(lists.flatMap((l) => [...l.keys()]));
+  // Pages in this tier, at least: a word on every page found tells nothing.
+  const total = Math.max(union.size, 20);
+  // A word on one page only is often a common word the site happens to use once: count at least two.
+  const idf = lists.map((l) => (l.size ? Math.log(1 + total / Math.max(l.size, 2)) : 0));
+  const weight = idf.reduce((a, b) => a + b, 0);
+  const scores = new Map<string, { ref: ResultRef; score: number; words: number }>();
+  lists.forEach((list, i) => {
+    const best = Math.max(...[...list.values()].map((p) => p.score), 1e-9);
+    for (const [id, { ref, score }] of list) {
+      const s = scores.get(id) ?? { ref, score: 0, words: 0 };
+      s.score += idf[i]! * (0.5 + 0.5 * (score / best)) * (codePages.has(id) ? codePageWeight : 1);
+      s.words += 1;
+      scores.set(id, s);
+    }
+  });
+  // The index may skip a word it does not know in a search for all of them: such a page holds
+  // every word only when each word was found on its own too.
+  const everyWordFound = lists.every((l) => l.size > 0);
+  for (const ref of phrase) {
+    const s = scores.get(ref.id) ?? { ref, score: 0, words: 0 };
+    s.score += weight * (codePages.has(ref.id) ? codePageWeight : 1);
+    if (everyWordFound) s.words = Math.max(s.words, concepts.length);
+    scores.set(ref.id, s);
+  }
+  const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
+  const top = ranked[0];
+  const all = ranked.some((r) => r.words >= concepts.length);
+  return {
+    refs: ranked.map((r) => r.ref),
+    matched: concepts.filter((_, i) => lists[i]!.size > 0).map((c) => c.text),
+    all,
+    weak: !top || top.score < weight * 0.5,
+  };
+}
