@@ -20,7 +20,9 @@ export async function buildServiceWorker(dir, logger, base = '/') {
   const { count, size, warnings } = await generateSW({
     globDirectory: root,
     globPatterns: ['**/*.{html,css,js,json,svg,png,webmanifest}', 'pagefind/**/*'],
-    globIgnores: ['sw.js', 'workbox-*.js', 'pdf/**', '404.html', 'embed/pos-troubleshooter.*.js', 'embed/flows/**'],
+    // The flows' data files (embed/flows/{lang}/{flow}.{hash}.json) are precached: the site's widget
+    // loads them, offline too.
+    globIgnores: ['sw.js', 'workbox-*.js', 'pdf/**', '404.html', 'embed/pos-troubleshooter.*.js'],
     swDest: path.join(root, 'sw.js'),
     directoryIndex: 'index.html',
     modifyURLPrefix: base === '/' ? {} : { '': base },

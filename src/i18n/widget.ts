@@ -46,6 +46,7 @@ export const widgetUi = {
   'widget.error.hash': '網址中的排查進度無法識別（可能被改過或已過期），已從頭開始。',
   'widget.error.load': '排查步驟載入失敗。請檢查網絡後重新打開本頁，或直接閱讀本頁文章。',
   'widget.error.loadEmbedded': '排查步驟載入失敗。請檢查網絡後重新打開本頁。',
+  'widget.error.start': '這個排查沒有「{start}」這一步，無法從那裡開始。請告訴提供本頁的網站。',
   'widget.announce.step': '第 {n} 步：{text}',
   'widget.announce.outcome': '結果：{text}',
   'widget.printRecord': '打印維修記錄',

@@ -70,7 +70,7 @@ describe('the escalation after "not fixed"', () => {
       title: '試過「好了」還是不行',
       steps: ['已經按「好了」做過。'],
       contact: '服務商客服',
-      tell: ['終端序列號', '試過：好了（繼續用。）'],
+      tell: ['終端序列號', '試過：好了（繼續用）'],
     });
   });
 
@@ -90,6 +90,44 @@ describe('the escalation after "not fixed"', () => {
     };
     const { problems } = loadFlows([{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }], unsafe);
     expect(formatProblems(problems)).toContain('src/content/flows/_shared.yaml, node "notFixed", field `steps.0`');
+  });
+});
+
+describe('the catalogue refuses what would go wrong later', () => {
+  it('stops a flow of more than the node limit with its file, count, limit and fix, before any other check', () => {
+    const nodes = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [`node${i}`, { kind: 'question', question: '？', answers: {} }]),
+    );
+    expect(check((f) => (f.nodes = nodes))).toMatchInlineSnapshot(
+      `"src/content/flows/demo.yaml, field \`nodes\`: this flow has 1000 nodes, more than the 150 one troubleshooter may have (a merchant walks it at the till, and one A4 sheet draws it). Fix: split it into several flows of at most 150 nodes each (one file per flow in src/content/flows/, each named by an article's \`flow:\`), or merge nodes that say the same."`,
+    );
+  });
+
+  it('checks the { shared: id } references inside _shared.yaml itself', () => {
+    const broken = {
+      ...shared,
+      data: {
+        ...shared.data,
+        notFixed: { ...shared.data.notFixed, contact: { shared: 'nobody' }, tell: [{ shared: 'provder' }] },
+      },
+    };
+    const { problems } = loadFlows([{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }], broken);
+    expect(formatProblems(problems)).toMatchInlineSnapshot(`
+      "src/content/flows/_shared.yaml, node "notFixed", field \`contact\`: "nobody" has no contact in _shared.yaml. Fix: use one of: provider, notFixed; or add it to src/content/flows/_shared.yaml.
+      src/content/flows/_shared.yaml, node "notFixed", field \`tell.0\`: "provder" has no tell in _shared.yaml. Fix: use one of: provider, notFixed; or add it to src/content/flows/_shared.yaml."
+    `);
+  });
+
+  it('fills {outcome} and {steps} in one pass: a placeholder in the outcome itself stays as written', () => {
+    const data = parse(demo);
+    data.nodes.fixed.title = '好了 {steps}';
+    const { models, problems } = loadFlows([{ name: 'demo', file: 'src/content/flows/demo.yaml', data }], shared);
+    expect(problems).toEqual([]);
+    const escalation = models[0]!.nodes.find((n) => n.id === 'fixedNotFixed')!.meta;
+    expect(escalation).toMatchObject({
+      title: '試過「好了 {steps}」還是不行',
+      tell: ['終端序列號', '試過：好了 {steps}（繼續用）'],
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { flows } from '../../src/machines/registry';
 import { listPaths } from '../../src/machines/paths';
+import { stepsClause } from '../../src/machines/to-model';
 import { orderStates, readStates } from '../../src/machines/model';
 import type { Flow, OutcomeMeta, StepMeta } from '../../src/machines/types';
 
@@ -50,8 +51,10 @@ describe('not fixed after a resolved outcome', () => {
         expect(meta.steps.join('')).toContain((s.meta as OutcomeMeta).title);
         expect(meta.steps.join('')).toMatch(/沒有解決/);
         expect(meta.contact).toBeTruthy();
-        expect(meta.tell?.join('')).toContain((s.meta as OutcomeMeta).steps[0]!);
+        expect(meta.tell?.join('')).toContain(stepsClause((s.meta as OutcomeMeta).steps));
         expect(meta.tell?.join('')).toMatch(/沒有解決/);
+        // The steps read as one clause: no sentence end before 「；」 or 「）」.
+        expect(meta.tell?.join('\n')).not.toMatch(/[。！？][；）]/);
       }
     },
   );

@@ -5,6 +5,7 @@
  */
 import { defaultLang, htmlLang, matchLang } from '../../i18n/langs.mjs';
 import { flowNames, isFlowName, loadFlow } from '../../machines/manifest';
+import { loadFailure } from './load-failure';
 import { FlowController, type ViewModel } from './controller';
 import { forgetExpired } from './device-storage';
 import { h } from './dom';
@@ -92,13 +93,13 @@ export class PosTroubleshooter extends HTMLElement {
       }
       let run: FlowController;
       try {
-        const flow = await loadFlow(name, this.getAttribute('start'));
-        if (!flow) throw new Error('not in the manifest');
-        run = new FlowController(flow);
+        // The flow's file in the widget's script, as data checked against its built-in sha384.
+        run = new FlowController(await loadFlow(name, lang ?? defaultLang, this.getAttribute('start')));
       } catch (error) {
-        const key = this.querySelector('[slot="static"]') ? 'widget.error.load' : 'widget.error.loadEmbedded';
-        if (generation === this.#generation)
-          this.#fail(format(this.#tr, key), `flow "${name}" failed to load: ${String(error)}`);
+        if (generation !== this.#generation) return;
+        const embedded = !this.querySelector('[slot="static"]');
+        const failed = loadFailure(this.#tr, name, error, embedded, this.getAttribute('start') ?? '');
+        this.#fail(failed.message, failed.log);
         return;
       }
       if (generation !== this.#generation) return run.stop();
