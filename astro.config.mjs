@@ -30,8 +30,8 @@ export default defineConfig({
   integrations: [mdx(), posHelp()],
   vite: {
     // Build-time data for runtime code (scripts/virtual-modules.mjs); the site's widget loads the
-    // flow files from its own origin, under the base path.
-    plugins: [virtualModules({ flowsBase: `${base}${flowDataPath}` }), themePlugin(), langsPlugin()],
+    // flow files from the origin that serves it, under the base path (no hashes: scripts/virtual-modules.mjs).
+    plugins: [virtualModules({ flowsBase: `${base}${flowDataPath}`, integrity: false }), themePlugin(), langsPlugin()],
     build: {
       // Strict CSP (no 'unsafe-inline'): every script, stylesheet, font and image is a file, never
       // inlined into the page (Astro inlines small scripts under this limit; data: fonts would

@@ -20,17 +20,30 @@ import { flowData, flowDataDir, flowDataPath, forgetFlowData } from './build/flo
 import { isFlowsYaml } from './flow-files.mjs';
 
 /**
+ * What the plugin is told: `flowsBase`, the URL the flow files are under (ending in a slash);
+ * `integrity`, whether the browser checks each against its sha384 (the embed bundle, which loads
+ * them from another origin; the site's widget loads them from the origin that serves it, whose
+ * hashes would cost a kilobyte of incompressible text and protect nothing).
+ * @typedef {{ flowsBase: string, integrity: boolean }} VirtualOptions
+ */
+
+/**
  * Each module's source, by id.
- * @type {Record<string, (root: string, options: { flowsBase: string }) => Promise<string>>}
+ * @type {Record<string, (root: string, options: VirtualOptions) => Promise<string>>}
  */
 export const virtualModules = {
   'virtual:pos-help/catalogue': async (root) => `export default ${JSON.stringify((await flowData(root)).catalogue)};`,
-  'virtual:pos-help/flows': async (root, { flowsBase }) => {
+  'virtual:pos-help/flows': async (root, { flowsBase, integrity }) => {
     const { names, files } = await flowData(root);
     const entries = Object.fromEntries(
       Object.entries(files).map(([lang, byFlow]) => [
         lang,
-        Object.fromEntries(Object.entries(byFlow).map(([flow, f]) => [flow, { file: f.file, integrity: f.integrity }])),
+        Object.fromEntries(
+          Object.entries(byFlow).map(([flow, f]) => [
+            flow,
+            integrity ? { file: f.file, integrity: f.integrity } : { file: f.file },
+          ]),
+        ),
       ]),
     );
     return `export default ${JSON.stringify({ base: flowsBase, names, files: entries })};`;
@@ -61,10 +74,10 @@ export const virtualModules = {
  * The plugin serving `virtualModules`. `flowsBase`: the URL the flow files are under, ending in
  * a slash (the site's: its base path + `embed/flows/`; the embed bundle's: absolute, from `site`).
  * In `astro dev` it also serves the flow files there, and makes them again when a flow file changes.
- * @param {{ root?: string, flowsBase: string }} options
+ * @param {{ root?: string } & VirtualOptions} options
  * @returns {import('vite').Plugin}
  */
-export default function virtualModulesPlugin({ root = process.cwd(), flowsBase }) {
+export default function virtualModulesPlugin({ root = process.cwd(), flowsBase, integrity }) {
   const prefix = '\0';
   return {
     name: 'pos-help:virtual-modules',
@@ -72,7 +85,7 @@ export default function virtualModulesPlugin({ root = process.cwd(), flowsBase }
     async load(id) {
       if (!id.startsWith(prefix) || !Object.hasOwn(virtualModules, id.slice(1))) return undefined;
       for (const dir of ['src/content/flows', 'src/i18n']) this.addWatchFile(path.join(root, dir));
-      return virtualModules[id.slice(1)]?.(root, { flowsBase });
+      return virtualModules[id.slice(1)]?.(root, { flowsBase, integrity });
     },
     watchChange(file) {
       if (isFlowsYaml(file)) forgetFlowData(root);

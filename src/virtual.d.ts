@@ -15,14 +15,14 @@ declare module 'virtual:pos-help/catalogue' {
 
 declare module 'virtual:pos-help/flows' {
   /**
-   * What the browser needs to load one flow: the flows' ids in order, and per script (`zh-hant`,
-   * `zh-hans`) each flow's JSON file (relative to `base`) with its SRI hash.
+   * What the browser needs to load one flow: the flows' ids in order, and per script each flow's
+   * JSON file (relative to `base`) with, in the embed bundle, its SRI hash.
    */
   const flows: {
     /** The URL the flow files are under, ending in a slash. */
     base: string;
     names: string[];
-    files: Record<string, Record<string, { file: string; integrity: string }>>;
+    files: Record<string, Record<string, { file: string; integrity?: string }>>;
   };
   export default flows;
 }

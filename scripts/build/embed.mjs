@@ -36,7 +36,7 @@ export async function buildEmbed(root, site) {
     root,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [virtualModulesPlugin({ root, flowsBase: embedFlowsBase(site) })],
+    plugins: [virtualModulesPlugin({ root, flowsBase: embedFlowsBase(site), integrity: true })],
     build: {
       outDir,
       emptyOutDir: true,

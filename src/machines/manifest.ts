@@ -30,11 +30,14 @@ export class FlowLoadError extends Error {
   }
 }
 
-/** The URL and SRI hash of a flow's file in `lang`; undefined for an unknown flow or script. */
-export function flowFile(name: string, lang: string): { url: string; integrity: string } | undefined {
+/**
+ * The URL and SRI hash (the embed bundle's; the site's widget loads from its own origin) of a
+ * flow's file in `lang`; undefined for an unknown flow or script.
+ */
+export function flowFile(name: string, lang: string): { url: string; integrity?: string } | undefined {
   const byFlow = Object.hasOwn(flows.files, lang) ? flows.files[lang]! : undefined;
   const entry = byFlow && Object.hasOwn(byFlow, name) ? byFlow[name]! : undefined;
-  return entry && { url: new URL(entry.file, new URL(flows.base, document.baseURI)).href, integrity: entry.integrity };
+  return entry && { ...entry, url: new URL(entry.file, new URL(flows.base, document.baseURI)).href };
 }
 
 /**
@@ -62,7 +65,8 @@ export async function fetchModel(name: string, lang: string, timeout = loadTimeo
   try {
     let response: Response;
     try {
-      response = await fetch(file.url, { integrity: file.integrity, signal: abort.signal, credentials: 'omit' });
+      const checked = file.integrity ? { integrity: file.integrity } : {};
+      response = await fetch(file.url, { ...checked, signal: abort.signal, credentials: 'omit' });
     } catch (error) {
       // A hash mismatch and a network failure both reject with a TypeError: tell them apart by
       // asking again without the hash would fetch the file twice, so the message names both.

@@ -362,8 +362,8 @@ describe('embedding', () => {
     for (const flow of ['network', 'apply'] as const) {
       if (flow !== 'network') await page.locator('#demo-flow').selectOption(flow);
       await expect(page.locator('#demo-flow').inputValue()).resolves.toBe(flow);
-      const machine = flows[flow].machine;
-      const first = readStates(machine).find((st) => st.id === machine.config.initial)!;
+      const model = flows[flow].model;
+      const first = readStates(model).find((st) => st.id === model.start)!;
       const meta = first.meta as { question: string };
       await expect(question.textContent()).resolves.toBe(meta.question);
     }

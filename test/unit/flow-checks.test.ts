@@ -59,12 +59,12 @@ function check(edit: (flow: ReturnType<typeof parse>) => void = () => {}): strin
 
 describe('the escalation after "not fixed"', () => {
   it('is worded by the _shared.yaml entry the flow names, with the outcome filled in', () => {
-    const { flows, problems } = loadFlows(
+    const { models, problems } = loadFlows(
       [{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }],
       shared,
     );
     expect(problems).toEqual([]);
-    expect(flows[0]!.machine.config.states!.fixedNotFixed!.meta).toEqual({
+    expect(models[0]!.nodes.find((n) => n.id === 'fixedNotFixed')!.meta).toEqual({
       kind: 'outcome',
       outcome: 'escalate',
       title: '試過「好了」還是不行',
@@ -133,16 +133,14 @@ describe('the catalogue refuses what would go wrong later', () => {
 
 describe('a mistake in a flow file is named with file, node, field and fix', () => {
   it('accepts a correct flow, with a step and shared texts', () => {
-    const { flows, problems } = loadFlows(
+    const { models, problems } = loadFlows(
       [{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }],
       shared,
     );
     expect(problems).toEqual([]);
-    expect(flows[0]!.machine.config.states!.broken!.meta).toMatchObject({
-      contact: '服務商客服',
-      tell: ['終端序列號', '已經充過電'],
-    });
-    expect(flows[0]!.machine.config.states!.charging!.on).toEqual({ DONE: 'broken' });
+    const node = (id: string) => models[0]!.nodes.find((n) => n.id === id)!;
+    expect(node('broken').meta).toMatchObject({ contact: '服務商客服', tell: ['終端序列號', '已經充過電'] });
+    expect(node('charging').on).toEqual({ DONE: 'broken' });
   });
 
   it('names a misspelt target and suggests the node meant', () => {

@@ -12,7 +12,7 @@ import { orderStates, readStates } from '../../src/machines/model';
 import type { Flow, OutcomeMeta, StepMeta } from '../../src/machines/types';
 
 const all = Object.values(flows) as Flow[];
-const statesOf = (flow: Flow) => new Map(readStates(flow.machine).map((s) => [s.id, s]));
+const statesOf = (flow: Flow) => new Map(readStates(flow.model).map((s) => [s.id, s]));
 
 /** The node ids a merchant passes answering `events` from the start, the last one included. */
 function walk(flow: Flow, events: string[]): string[] {
@@ -199,7 +199,7 @@ describe('articles that carry the troubleshooter at their question', () => {
 describe('jargon explained where it first appears in a flow', () => {
   const terms = ['灌裝', '沖正', '衝正', 'MAC', '主機參數', '上送'];
   it.each(all.map((f) => [f.name, f] as const))('in %s', (_name, flow) => {
-    const texts = orderStates(flow.machine).flatMap((s) => textOf(s.meta).split('\n'));
+    const texts = orderStates(flow.model).flatMap((s) => textOf(s.meta).split('\n'));
     for (const term of terms) {
       const first = texts.find((t) => t.includes(term));
       if (!first) continue;

@@ -54,7 +54,7 @@ export class FlowController {
 
   constructor(flow: Flow) {
     this.flow = flow;
-    this.#left = stepsLeft(flow.machine);
+    this.#left = stepsLeft(flow.model);
     const started = this.#replay([]);
     if (!started) throw new Error(`flow "${flow.name}" does not start`);
     this.#actor = started.actor;

@@ -25,7 +25,7 @@ export const GET: APIRoute = async ({ params }) => {
       ...a.entry.data.messages,
     ]),
     ...codes.flatMap((c) => [c.data.meaning, ...c.data.display, ...c.data.steps, c.data.actor]),
-    ...Object.values(flows).map((f) => JSON.stringify(f.machine.config) + f.title + f.intro),
+    ...Object.values(flows).map((f) => JSON.stringify(f.model) + f.title + f.intro),
     ...Object.values(ui),
     ...synonyms.flat(),
     ...langs.map(langName),
