@@ -3,9 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import siteConfig from './site.config.mjs';
 import posHelp from './scripts/integration.mjs';
-import hansPlugin from './scripts/vite-plugin-hans.mjs';
 import themePlugin from './scripts/vite-plugin-theme.mjs';
-import flowsPlugin from './scripts/vite-plugin-flows.mjs';
+import virtualModules from './scripts/virtual-modules.mjs';
+import { flowDataPath } from './scripts/build/flow-data.mjs';
 import langsPlugin from './scripts/vite-plugin-langs.mjs';
 import { satteri } from '@astrojs/markdown-satteri';
 import markdownBase from './scripts/markdown-base.mjs';
@@ -30,7 +30,9 @@ export default defineConfig({
   markdown: { processor: satteri({ hastPlugins: [markdownBase(base)] }) },
   integrations: [mdx(), posHelp()],
   vite: {
-    plugins: [flowsPlugin(), hansPlugin(), themePlugin(), langsPlugin()],
+    // Build-time data for runtime code (scripts/virtual-modules.mjs); the site's widget loads the
+    // flow files from the origin that serves it, under the base path (no hashes: scripts/virtual-modules.mjs).
+    plugins: [virtualModules({ flowsBase: `${base}${flowDataPath}`, integrity: false }), themePlugin(), langsPlugin()],
     build: {
       // The browser floor (README, "Browsers"): page scripts and CSS are lowered for it.
       target: floorTargets,
@@ -42,9 +44,6 @@ export default defineConfig({
         onwarn(warning, warn) {
           // MDX in Astro 7 marks its modules with a harmless head-inject directive (STACK.md, trap 6).
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
-          // The server loads every flow file eagerly (src/machines/registry.ts); only the browser's
-          // per-flow chunks (src/machines/manifest.ts) need the dynamic imports.
-          if (warning.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && /src\/content\/flows\//.test(warning.message)) return;
           warn(warning);
         },
       },

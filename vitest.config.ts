@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
-import flowsPlugin from './scripts/vite-plugin-flows.mjs';
+import virtualModules from './scripts/virtual-modules.mjs';
+
+/** The virtual modules, as the site's build declares them (the flow files under the root). */
+const plugins = () => [virtualModules({ flowsBase: '/embed/flows/', integrity: false })];
 
 export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [flowsPlugin()],
+        plugins: plugins(),
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
@@ -13,7 +16,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [flowsPlugin()],
+        plugins: plugins(),
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -1,5 +1,5 @@
 // @ts-check
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
@@ -22,23 +22,4 @@ export function readFlowsYaml(file) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${path.relative(process.cwd(), file)} is not valid YAML: ${message}`);
   }
-}
-
-/**
- * The flows, read from the folder (the manifest for Node scripts): one `{flow}.yaml` per flow;
- * files starting with `_` hold shared texts. Sorted by the files' `order`, then name.
- * @param {string} root project root
- * @returns {{ name: string, file: string, order: number }[]}
- */
-export function listFlows(root) {
-  const dir = path.join(root, flowsDir);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
-    .map((f) => {
-      const file = path.join(dir, f);
-      const data = /** @type {{ order?: unknown } | null} */ (readFlowsYaml(file));
-      const order = typeof data?.order === 'number' ? data.order : 100;
-      return { name: f.replace(/\.yaml$/, ''), file, order };
-    })
-    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }

@@ -43,6 +43,12 @@ export const isFrameRoute = (pathname) =>
   langFromPath(pathname) !== undefined && /^\/[^/]+\/embed\/[a-z0-9-]+\/(index\.html)?$/.test(pathname);
 
 /**
+ * Whether `pathname` is a flow's data file, `/embed/flows/{lang}/{flow}.{hash}.json` (content-hashed).
+ * @param {string} pathname
+ */
+export const isFlowFile = (pathname) => /^\/embed\/flows\/[a-z-]+\/[a-z0-9-]+\.[0-9a-f]+\.json$/.test(pathname);
+
+/**
  * Caching per path, as the README's deploy table says. Only for successful responses: a 404 is
  * never cacheable (see `headersFor`).
  * @param {string} pathname
@@ -51,7 +57,8 @@ export function cacheControl(pathname) {
   if (pathname === '/sw.js') return 'no-cache';
   if (
     pathname.startsWith('/_astro/') ||
-    /^\/embed\/(pos-troubleshooter|flows\/[a-z0-9-]+)\.[0-9a-f]+\.js$/.test(pathname)
+    /^\/embed\/pos-troubleshooter\.[0-9a-f]+\.js$/.test(pathname) ||
+    isFlowFile(pathname)
   )
     return 'public, max-age=31536000, immutable';
   return 'public, max-age=0, must-revalidate';
@@ -76,7 +83,8 @@ export function headersFor(pathname, status, { embedOrigins }) {
   // X-Frame-Options cannot list origins: old browsers get DENY everywhere but the iframe route.
   if (!frame) headers['X-Frame-Options'] = 'DENY';
   if (status < 400 && pathname === '/sw.js') headers['Service-Worker-Allowed'] = '/';
-  if (pathname.startsWith('/embed/') && pathname.endsWith('.js')) {
+  // The bundle and the flow files it fetches (with `integrity`, so in CORS mode) from banks' pages.
+  if (pathname.startsWith('/embed/') && (pathname.endsWith('.js') || isFlowFile(pathname))) {
     headers['Access-Control-Allow-Origin'] = '*';
     headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
   }

@@ -10,12 +10,15 @@ import { isFlowsYaml } from './flow-files.mjs';
 export default function posHelp() {
   /** The base path (`/`, or the path of `site`, e.g. `/pos/help/`), always ending in a slash. */
   let base = '/';
+  /** The site's absolute URL (`site`). */
+  let site = '';
   return {
     name: 'pos-help',
     hooks: {
       // Before the content is loaded: an unclosed frontmatter would be reported as missing fields.
       'astro:config:done': async ({ config }) => {
         base = config.base.replace(/\/?$/, '/');
+        site = config.site ?? '';
         const { checkFrontmatter } = await import('./build/check-frontmatter.mjs');
         checkFrontmatter(process.cwd());
       },
@@ -37,15 +40,17 @@ export default function posHelp() {
           }
         };
         void run();
-        server.watcher.on('all', (_event, file) => {
-          if (isFlowsYaml(file)) void run();
+        server.watcher.on('all', async (_event, file) => {
+          if (!isFlowsYaml(file)) return;
+          (await import('./build/flow-data.mjs')).forgetFlowData(process.cwd());
+          void run();
         });
       },
       'astro:build:start': async ({ logger }) => {
         const { checkFlows } = await import('./build/check-flows.mjs');
         logger.info(`flows: ${await checkFlows(process.cwd())} flows pass their checks`);
         const { buildEmbed } = await import('./build/embed.mjs');
-        const manifest = await buildEmbed(process.cwd());
+        const manifest = await buildEmbed(process.cwd(), site);
         logger.info(`embed: ${manifest.file} ${manifest.bytes} bytes, ${manifest.versioned}`);
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
-import { listFlows } from './flow-files.mjs';
+import { checkedFlowData } from './build/flow-data.mjs';
 import { langs } from '../src/i18n/langs.mjs';
 
 const dist = path.resolve('dist');
@@ -15,7 +15,7 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   console.error('No built site in dist/. Run `npm run build` first.');
   process.exit(1);
 }
-const flows = listFlows(process.cwd()).map((f) => f.name);
+const flows = (await checkedFlowData(process.cwd())).names;
 const sheets = langs.flatMap((lang) => [...flows, 'repair-record', 'booklet'].map((name) => ({ lang, name })));
 const server = await serve(dist, 0);
 const address = server.address();

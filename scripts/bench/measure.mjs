@@ -131,36 +131,50 @@ const astroChunks = (dist, prefix) =>
     .reduce((s, f) => s + gz(path.join(dist, '_astro', f)), 0);
 
 /**
- * The troubleshooter's own JavaScript on the network article (budget 32 KB): what that page loads
- * beyond what every page loads (a code page's: the offline support, which the 5 KB budget for
- * pages without the widget counts), plus the network flow's chunk and the zh-Hans table.
+ * Gzipped bytes of each flow's file in `lang` (`embed/flows/{lang}/{flow}.{hash}.json`), by flow.
  * @param {string} dist
  * @param {string} lang
- * @returns {{ bytes: number, everyPage: number }}
+ * @returns {Record<string, number>}
  */
-export function troubleshooterBytes(dist, lang) {
-  const everyPage = pageWeight(dist, `${lang}/codes/55/index.html`).js;
-  const bytes =
-    pageWeight(dist, `${lang}/network/index.html`).js -
-    everyPage +
-    astroChunks(dist, 'network.') +
-    astroChunks(dist, '_virtual_pos-hans');
-  return { bytes, everyPage };
+export function flowFileBytes(dist, lang) {
+  const dir = path.join(dist, 'embed/flows', lang);
+  return Object.fromEntries(
+    files(dir)
+      .filter((f) => /^[a-z0-9-]+\.[0-9a-f]{10}\.json$/.test(f))
+      .map((f) => [f.replace(/\.[0-9a-f]+\.json$/, ''), gz(path.join(dir, f))]),
+  );
 }
 
 /**
- * The embed bundle and each flow's file beside it (`embed/flows/{flow}.{hash}.js`), gzipped.
+ * The troubleshooter's own JavaScript and data on a flow's article (budget 25 KB): what that page
+ * loads beyond what every page loads (a code page's: the offline support, which the 5 KB budget
+ * for pages without the widget counts), plus the widget's strings in `lang` and the flow's file.
+ * @param {string} dist
+ * @param {string} lang
+ * @param {string} [flow] the flow, whose category page shows it (network: /{lang}/network/)
+ * @returns {{ bytes: number, everyPage: number, flowFile: number }}
+ */
+export function troubleshooterBytes(dist, lang, flow = 'network') {
+  const everyPage = pageWeight(dist, `${lang}/codes/55/index.html`).js;
+  const flowFile = flowFileBytes(dist, lang)[flow] ?? 0;
+  const bytes =
+    pageWeight(dist, `${lang}/${flow}/index.html`).js - everyPage + astroChunks(dist, `${lang}.`) + flowFile;
+  return { bytes, everyPage, flowFile };
+}
+
+/**
+ * The embed bundle and, per flow, its largest file beside it (`embed/flows/{lang}/{flow}.{hash}.json`,
+ * of both scripts), gzipped.
  * @param {string} dist
  * @returns {{ bundle: number, flows: Record<string, number> }}
  */
 export function embedBytes(dist) {
-  const flowFiles = files(path.join(dist, 'embed/flows')).filter((f) => /^[a-z0-9-]+\.[0-9a-f]{10}\.js$/.test(f));
-  return {
-    bundle: gz(path.join(dist, 'embed/pos-troubleshooter.js')),
-    flows: Object.fromEntries(
-      flowFiles.map((f) => [f.replace(/\.[0-9a-f]+\.js$/, ''), gz(path.join(dist, 'embed/flows', f))]),
-    ),
-  };
+  /** @type {Record<string, number>} */
+  const flows = {};
+  for (const lang of files(path.join(dist, 'embed/flows')).map((f) => f.split('/')[0] ?? ''))
+    for (const [flow, bytes] of Object.entries(flowFileBytes(dist, lang)))
+      flows[flow] = Math.max(flows[flow] ?? 0, bytes);
+  return { bundle: gz(path.join(dist, 'embed/pos-troubleshooter.js')), flows };
 }
 
 /**

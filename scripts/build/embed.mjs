@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
-import hansPlugin from '../vite-plugin-hans.mjs';
-import flowsPlugin, { withoutDescriptions } from '../vite-plugin-flows.mjs';
-import { listFlows, readFlowsYaml } from '../flow-files.mjs';
+import virtualModulesPlugin from '../virtual-modules.mjs';
+import { flowDataDir, flowDataPath } from './flow-data.mjs';
 import { floorTargets } from '../floor.mjs';
 
 /**
@@ -16,53 +15,21 @@ import { floorTargets } from '../floor.mjs';
 export const embedCache = (root) => path.join(root, '.astro', 'embed');
 
 /**
- * The flows of the embed bundle, one file each beside it (`flows/{flow}.{hash}.js`, the flow's
- * data without authors' notes): src/embed/flow-files.ts stands in for src/machines/flow-files.ts,
- * and `virtual:pos-embed-flows` tells it the files' names. The bundle imports a flow's file when
- * an element shows it, so its size does not grow with the number of flows.
- * @param {string} root
- * @returns {import('vite').Plugin}
+ * Where the embed bundle loads flows from: `embed/flows/` under `site` (site.config.mjs, with its
+ * path), built in, so no other script on a bank's page can point it elsewhere.
+ * @param {string} site
  */
-export function embedFlowsPlugin(root) {
-  const id = 'virtual:pos-embed-flows';
-  const real = path.join(root, 'src/machines/flow-files.ts');
-  const standIn = path.join(root, 'src/embed/flow-files.ts');
-  /** @type {{ path: string, fileName: string, source: string }[]} */
-  let files = [];
-  return {
-    name: 'pos-help:embed-flows',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (source === id) return `\0${id}`;
-      if (!importer || !source.includes('flow-files')) return undefined;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved?.id === real ? standIn : undefined;
-    },
-    load(moduleId) {
-      if (moduleId !== `\0${id}`) return undefined;
-      files = listFlows(root).map(({ name, file }) => {
-        this.addWatchFile(file);
-        const data = readFlowsYaml(file);
-        withoutDescriptions(data);
-        const source = `export default ${JSON.stringify(data)};\n`;
-        const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
-        return { path: `../content/flows/${name}.yaml`, fileName: `flows/${name}.${hash}.js`, source };
-      });
-      return `export default ${JSON.stringify(Object.fromEntries(files.map((f) => [f.path, f.fileName])))};`;
-    },
-    generateBundle() {
-      for (const { fileName, source } of files) this.emitFile({ type: 'asset', fileName, source });
-    },
-  };
-}
+export const embedFlowsBase = (site) => new URL(flowDataPath, site.replace(/\/?$/, '/')).href;
 
 /**
- * Builds the standalone element: one script, both scripts' texts, and each flow in its own small
- * file beside it (loaded when shown, from the bundle's origin); plus a content-hashed copy and its
- * SRI hash (manifest.json) for integrators who pin a version.
+ * Builds the standalone element: one script with both scripts' UI strings, and the URL and
+ * sha384 of every flow's JSON file (per script) built in; a page then fetches the one flow it
+ * shows, checked against that hash. Plus a content-hashed copy of the bundle and its SRI hash
+ * (manifest.json) for integrators who pin a version: pinning it pins the flows too.
  * @param {string} root
+ * @param {string} site the site's absolute URL (astro.config.mjs `site`)
  */
-export async function buildEmbed(root) {
+export async function buildEmbed(root, site) {
   const outDir = embedCache(root);
   await mkdir(outDir, { recursive: true });
   await build({
@@ -70,7 +37,7 @@ export async function buildEmbed(root) {
     root,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [embedFlowsPlugin(root), flowsPlugin(), hansPlugin(root)],
+    plugins: [virtualModulesPlugin({ root, flowsBase: embedFlowsBase(site), integrity: true })],
     build: {
       outDir,
       emptyOutDir: true,
@@ -92,7 +59,13 @@ export async function buildEmbed(root) {
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 10);
   const versioned = `pos-troubleshooter.${hash}.js`;
   await writeFile(path.join(outDir, versioned), code);
-  const manifest = { file: 'pos-troubleshooter.js', versioned, integrity, bytes: code.length };
+  const manifest = {
+    file: 'pos-troubleshooter.js',
+    versioned,
+    integrity,
+    bytes: code.length,
+    flows: embedFlowsBase(site),
+  };
   await writeFile(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return manifest;
 }
@@ -104,12 +77,15 @@ export const elementManifest = 'custom-elements.json';
 export const elementTypes = 'src/embed/pos-troubleshooter.d.ts';
 
 /**
- * Copies the built bundle into dist/embed/, with the element's custom-elements.json.
+ * Copies the built bundle into dist/embed/, with the element's custom-elements.json, and the flow
+ * files (scripts/build/flow-data.mjs) into dist/embed/flows/{lang}/, where the site's widget and
+ * the embed bundle both load them.
  * @param {string} root
  * @param {string} dist
  */
 export async function copyEmbed(root, dist) {
   await cp(embedCache(root), path.join(dist, 'embed'), { recursive: true });
+  await cp(flowDataDir(root), path.join(dist, flowDataPath), { recursive: true });
   await cp(path.join(root, elementManifest), path.join(dist, 'embed', 'custom-elements.json'));
   await cp(path.join(root, elementTypes), path.join(dist, 'embed', 'pos-troubleshooter.d.ts'));
 }

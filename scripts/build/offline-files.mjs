@@ -31,6 +31,9 @@ const pagefindShell = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-ent
  * @returns {{ kind: 'shell' | 'essential' | 'all' | 'skip', lang?: string }}
  */
 export function classify(rel, langs) {
+  // The flow data the troubleshooter fetches per script (embed/flows/{lang}/{flow}.{hash}.json).
+  const flowLang = /^embed\/flows\/([a-z-]+)\//.exec(rel)?.[1];
+  if (flowLang && langs.includes(flowLang)) return { kind: 'essential', lang: flowLang };
   if (/(^|\/)[^/]+\.map$/.test(rel) || /^(sw\.js|404\.html|pdf\/|embed\/|offline\/[^/]+\.json$)/.test(rel))
     return { kind: 'skip' };
   if (rel.startsWith('_astro/')) {
@@ -53,8 +56,6 @@ export function classify(rel, langs) {
         (/^[^/]+\/index\.html$/.test(inner) && !inner.startsWith('print/'));
       return { kind: essential ? 'essential' : 'all', lang };
     }
-    // The flow data the troubleshooter fetches per script (flows/{lang}/{flow}.{hash}.json).
-    if (rel.startsWith(`flows/${lang}/`)) return { kind: 'essential', lang };
     const pagefind = rel.match(/^pagefind\/(?:pagefind\.|index\/|filter\/|fragment\/)([a-z-]+?)(-x-full)?_/);
     if (pagefind?.[1] === lang) return { kind: pagefind[2] ? 'all' : 'essential', lang };
   }

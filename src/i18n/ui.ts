@@ -1,7 +1,7 @@
 /**
  * Every string of the UI chrome, in zh-Hant (flat dotted keys, `{name}` placeholders).
  * zh-Hans pages are converted from these at build time; the widget gets its converted copy from
- * the build as well (see scripts/vite-plugin-hans.mjs).
+ * the build as well (`virtual:pos-help/widget-strings`, scripts/virtual-modules.mjs).
  */
 import { widgetUi } from './widget';
 

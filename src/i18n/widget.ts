@@ -50,6 +50,7 @@ export const widgetUi = {
   'widget.error.otherEmbedded': '排查工具出了問題，暫時用不了。請重新打開本頁再試。',
   'widget.announce.step': '第 {n} 步，最多還有 {left} 步：{text}',
   'widget.announce.outcome': '{kind}：{text}',
+  'widget.error.start': '這個排查沒有「{start}」這一步，無法從那裡開始。請告訴提供本頁的網站。',
   'widget.printRecord': '打印維修記錄',
   'widget.static.title': '一步步排查：{title}',
   'widget.static.goto': '轉到第 {n} 步',

@@ -74,14 +74,11 @@ function checkFlowStart(article: Article): void {
       `${sourceOf(article.entry)}: field \`flowStart\` is set but the page names no flow.`,
       `Add \`flow:\` (one of ${flowList.map((f) => f.name).join(', ')}), or remove \`flowStart\`.`,
     );
-  const nodes = Object.keys(flow.machine.config.states ?? {});
-  if (
-    !nodes.includes(flowStart) ||
-    (flow.machine.states[flowStart]?.meta as { kind?: string } | undefined)?.kind === 'outcome'
-  )
+  const questions = flow.model.nodes.filter((n) => n.meta.kind !== 'outcome').map((n) => n.id);
+  if (!questions.includes(flowStart))
     throw new AstroError(
       `${sourceOf(article.entry)}: field \`flowStart\` names "${flowStart}", which is not a question of the flow "${name}".`,
-      `Use a question or step of src/content/flows/${name}.yaml: ${nodes.filter((n) => (flow.machine.states[n]?.meta as { kind?: string } | undefined)?.kind !== 'outcome').join(', ')}.`,
+      `Use a question or step of src/content/flows/${name}.yaml: ${questions.join(', ')}.`,
     );
 }
 

@@ -3,7 +3,8 @@
  * is reached, every path ends in an outcome, outcomes say what they must, shared texts exist, and
  * the safety rules hold. Each problem names the file, the node, the field and the fix.
  */
-import { answersOf } from './compile.ts';
+import { MAX_NODES } from './constants.ts';
+import { answersOf } from './to-model.ts';
 import type { FlowProblem } from './problems.ts';
 import { checkSafety, checkText } from './safety.ts';
 import type { FlowFile, SharedTexts } from './schema.ts';
@@ -32,13 +33,46 @@ function targetFix(target: string, ids: string[]): string {
   return `write one of: ${ids.join(', ')}; or add a node "${target}"`;
 }
 
+/** What is wrong with a `{ shared: id }` reference that needs the entry's `part`; undefined when nothing. */
+function sharedRefProblem(
+  shared: SharedTexts,
+  id: string,
+  part: 'contact' | 'tell',
+): { message: string; fix: string } | undefined {
+  if (Object.hasOwn(shared, id) && shared[id]![part]) return undefined;
+  const usable = Object.keys(shared).filter((k) => shared[k]?.[part]);
+  return {
+    message: `"${id}" has no ${part} in _shared.yaml`,
+    fix: `use one of: ${usable.join(', ') || '(none)'}; or add it to src/content/flows/_shared.yaml`,
+  };
+}
+
+/**
+ * The size limit: a flow of more than MAX_NODES nodes stops here, before the checks, the layout
+ * of its flowchart or the walk of its paths could take the build's time and memory.
+ */
+export function checkFlowSize(file: string, nodes: unknown): FlowProblem[] {
+  const count = nodes && typeof nodes === 'object' ? Object.keys(nodes).length : 0;
+  if (count <= MAX_NODES) return [];
+  return [
+    {
+      file,
+      node: '',
+      field: 'nodes',
+      message: `this flow has ${count} nodes, more than the ${MAX_NODES} one troubleshooter may have (a merchant walks it at the till, and one A4 sheet draws it)`,
+      fix: `split it into several flows of at most ${MAX_NODES} nodes each (one file per flow in src/content/flows/, each named by an article's \`flow:\`), or merge nodes that say the same`,
+    },
+  ];
+}
+
 /** Checks one parsed flow file; `file` is its path for the messages. */
 export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const add = (node: string, field: string, message: string, fix: string) =>
     problems.push({ file, node, field, message, fix });
   const ids = Object.keys(flow.nodes);
-  if (!flow.nodes[flow.start])
+  const has = (id: string) => Object.hasOwn(flow.nodes, id);
+  if (!has(flow.start))
     add(
       '',
       'start',
@@ -49,7 +83,7 @@ export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts)
   for (const [id, node] of Object.entries(flow.nodes)) {
     for (const answer of answersOf(node)) {
       const field = node.kind === 'step' ? 'done.next' : `answers.${answer.event}.next`;
-      if (!flow.nodes[answer.next])
+      if (!has(answer.next))
         add(
           id,
           field,
@@ -89,31 +123,21 @@ export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts)
         typeof t === 'string' ? [] : [{ field: `tell.${i}`, id: t.shared, part: 'tell' as const }],
       ),
     ];
-    for (const ref of refs)
-      if (!shared[ref.id]?.[ref.part])
-        add(
-          id,
-          ref.field,
-          `"${ref.id}" has no ${ref.part} in _shared.yaml`,
-          `use one of: ${
-            Object.keys(shared)
-              .filter((k) => shared[k]?.[ref.part])
-              .join(', ') || '(none)'
-          }; or add it to src/content/flows/_shared.yaml`,
-        );
+    for (const ref of refs) {
+      const problem = sharedRefProblem(shared, ref.id, ref.part);
+      if (problem) add(id, ref.field, problem.message, problem.fix);
+    }
   }
 
   // Reachability: breadth first from the start.
-  const next = (id: string) => {
-    const node = flow.nodes[id];
-    return node
-      ? answersOf(node)
+  const next = (id: string) =>
+    has(id)
+      ? answersOf(flow.nodes[id]!)
           .map((a) => a.next)
-          .filter((t) => flow.nodes[t])
+          .filter(has)
       : [];
-  };
   const reached = new Set<string>();
-  const queue = flow.nodes[flow.start] ? [flow.start] : [];
+  const queue = has(flow.start) ? [flow.start] : [];
   while (queue.length) {
     const id = queue.shift()!;
     if (reached.has(id)) continue;
@@ -125,7 +149,7 @@ export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts)
   const unreached = ids.filter((id) => !reached.has(id));
   const pointedTo = new Set(unreached.flatMap(next));
   const roots = unreached.filter((id) => !pointedTo.has(id));
-  for (const id of flow.nodes[flow.start] ? (roots.length ? roots : unreached) : [])
+  for (const id of has(flow.start) ? (roots.length ? roots : unreached) : [])
     add(
       id,
       '',
@@ -144,7 +168,7 @@ export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts)
         grew = true;
       }
   }
-  const complete = (id: string) => answersOf(flow.nodes[id]!).every((a) => flow.nodes[a.next]);
+  const complete = (id: string) => answersOf(flow.nodes[id]!).every((a) => has(a.next));
   for (const id of ids)
     if (reached.has(id) && !ends.has(id) && answersOf(flow.nodes[id]!).length > 0 && complete(id))
       add(
@@ -156,7 +180,7 @@ export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts)
 
   // The "not fixed" escalation every resolved outcome leads to is worded by a _shared.yaml entry.
   if (Object.values(flow.nodes).some((n) => n.kind === 'outcome' && n.outcome === 'resolved')) {
-    const entry = shared[flow.notFixed];
+    const entry = Object.hasOwn(shared, flow.notFixed) ? shared[flow.notFixed] : undefined;
     const given = (value: unknown) => (Array.isArray(value) ? value.length > 0 : Boolean(value));
     const missing = (['title', 'steps', 'contact', 'tell'] as const).filter((f) => !given(entry?.[f]));
     if (missing.length)
@@ -178,8 +202,28 @@ export function checkFlowFile(file: string, flow: FlowFile, shared: SharedTexts)
   return problems;
 }
 
-/** Safety rules over the texts of `_shared.yaml` (a "not fixed" escalation's steps are advice too). */
-export function checkSharedSafety(file: string, shared: SharedTexts): FlowProblem[] {
+/**
+ * Checks `_shared.yaml` itself: every `{ shared: id }` inside it names an entry with what it is
+ * used for, and the safety rules hold over its texts (a "not fixed" escalation's steps are advice too).
+ */
+export function checkShared(file: string, shared: SharedTexts): FlowProblem[] {
+  const refs = Object.entries(shared).flatMap(([id, entry]) => [
+    ...(entry.contact && typeof entry.contact !== 'string'
+      ? [{ id, field: 'contact', ref: entry.contact.shared, part: 'contact' as const }]
+      : []),
+    ...(entry.tell ?? []).flatMap((t, i) =>
+      typeof t === 'string' ? [] : [{ id, field: `tell.${i}`, ref: t.shared, part: 'tell' as const }],
+    ),
+  ]);
+  const problems = refs.flatMap(({ id, field, ref, part }) => {
+    const problem = sharedRefProblem(shared, ref, part);
+    return problem ? [{ file, node: id, field, ...problem }] : [];
+  });
+  return [...problems, ...checkSharedSafety(file, shared)];
+}
+
+/** Safety rules over the texts of `_shared.yaml`. */
+function checkSharedSafety(file: string, shared: SharedTexts): FlowProblem[] {
   return Object.entries(shared).flatMap(([id, entry]) =>
     [
       ...(entry.title ? [['title', entry.title] as [string, string]] : []),

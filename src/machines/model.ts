@@ -1,43 +1,24 @@
-import type { AnyStateMachine } from 'xstate';
-import type { OutcomeMeta, QuestionMeta, StepMeta } from './types.ts';
+/**
+ * Reading a flow's model (types.ts `FlowModel`, from the catalogue): its nodes in the order a
+ * reader meets them, how far each is from an outcome, which ones a printed sheet shows. The
+ * widget, the no-JavaScript view, the print sheet and the tests read flows through these, never
+ * by taking a compiled machine's config apart.
+ */
+import { NOT_FIXED } from './constants.ts';
+import type { FlowModel, ModelNode, OutcomeMeta, QuestionMeta, StepMeta } from './types.ts';
 
-/** One state of a flow, read from the machine's config. */
-export interface FlowState {
-  id: string;
-  meta: StepMeta;
-  /** Event type → target state id. */
-  on: Record<string, string>;
-  final: boolean;
-}
+/** One node of a flow (an alias kept for readers of the states). */
+export type FlowState = ModelNode;
 
-/** Reads the states of a (flat) flow machine in definition order. */
-export function readStates(machine: AnyStateMachine): FlowState[] {
-  const states = (machine.config.states ?? {}) as Record<
-    string,
-    { type?: string; meta?: StepMeta; on?: Record<string, unknown> }
-  >;
-  return Object.entries(states).map(([id, node]) => ({
-    id,
-    meta: node.meta as StepMeta,
-    final: node.type === 'final',
-    on: Object.fromEntries(
-      Object.entries(node.on ?? {}).map(([event, target]) => [
-        event,
-        String(typeof target === 'object' && target ? (target as { target: unknown }).target : target).replace(
-          /^\./,
-          '',
-        ),
-      ]),
-    ),
-  }));
-}
+/** The nodes of a flow in the order its file lists them (each generated escalation after its outcome). */
+export const readStates = (model: FlowModel): FlowState[] => model.nodes;
 
 /**
- * The states reachable from `start` (by default the initial state), in the order a reader meets
+ * The nodes reachable from `start` (by default the flow's start), in the order a reader meets
  * them: breadth first.
  */
-export function orderStates(machine: AnyStateMachine, start = String(machine.config.initial)): FlowState[] {
-  const all = new Map(readStates(machine).map((s) => [s.id, s]));
+export function orderStates(model: FlowModel, start = model.start): FlowState[] {
+  const all = new Map(model.nodes.map((s) => [s.id, s]));
   const order: FlowState[] = [];
   const queue = [start];
   const seen = new Set(queue);
@@ -55,9 +36,9 @@ export function orderStates(machine: AnyStateMachine, start = String(machine.con
   return order;
 }
 
-/** The most steps left from each state to an outcome (0 at an outcome). */
-export function stepsLeft(machine: AnyStateMachine): Map<string, number> {
-  const all = new Map(readStates(machine).map((s) => [s.id, s]));
+/** The most steps left from each node to an outcome (0 at an outcome). */
+export function stepsLeft(model: FlowModel): Map<string, number> {
+  const all = new Map(model.nodes.map((s) => [s.id, s]));
   const memo = new Map<string, number>();
   const visit = (id: string, trail: Set<string>): number => {
     if (memo.has(id)) return memo.get(id)!;
@@ -73,15 +54,15 @@ export function stepsLeft(machine: AnyStateMachine): Map<string, number> {
   return memo;
 }
 
-/** Narrowing helpers for a state's meta. */
+/** Narrowing helpers for a node's meta. */
 export const isOutcome = (meta: StepMeta): meta is OutcomeMeta => meta.kind === 'outcome';
 export const isQuestion = (meta: StepMeta): meta is QuestionMeta => meta.kind === 'question';
 
 /**
- * The states a printed sheet shows: all but the escalations generated for "not fixed" (the
+ * The nodes a printed sheet shows: all but the escalations generated for "not fixed" (the
  * NOT_FIXED target of each resolved outcome), which only say "call, this did not help" again.
  */
 export function printedStates(states: FlowState[]): FlowState[] {
-  const notFixed = new Set(states.flatMap((s) => (isOutcome(s.meta) && s.on.NOT_FIXED ? [s.on.NOT_FIXED] : [])));
+  const notFixed = new Set(states.flatMap((s) => (isOutcome(s.meta) && s.on[NOT_FIXED] ? [s.on[NOT_FIXED]] : [])));
   return states.filter((s) => !notFixed.has(s.id));
 }

@@ -16,7 +16,7 @@ export interface FlowPath {
 
 /** Every simple path from the start to an outcome, in a stable order. */
 export function listPaths(flow: Flow): FlowPath[] {
-  const states = new Map(readStates(flow.machine).map((s) => [s.id, s]));
+  const states = new Map(readStates(flow.model).map((s) => [s.id, s]));
   return getSimplePaths(flow.machine)
     .filter((p) => states.get(String(p.state.value))?.meta.kind === 'outcome')
     .map((p) => {
@@ -47,7 +47,7 @@ export function describePaths(flow: Flow, by: 'label' | 'event' = 'event'): stri
 
 /** Checks a compiled flow: every simple path ends in an outcome. */
 export function checkFlow(flow: Flow): FlowProblem[] {
-  const states = new Map(readStates(flow.machine).map((s) => [s.id, s]));
+  const states = new Map(readStates(flow.model).map((s) => [s.id, s]));
   const stuck = new Set<string>();
   for (const path of getSimplePaths(flow.machine)) {
     const node = states.get(String(path.state.value));

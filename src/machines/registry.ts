@@ -1,36 +1,38 @@
 /**
- * Every flow, checked and compiled, for the server side (pages, print sheets, search data, tests).
- * A mistake in any flow file fails here with an AstroError naming file, node, field and fix, so
- * `astro dev` shows it on the page as soon as the file is saved.
+ * Every flow, checked and compiled, for the server side (pages, print sheets, search data, tests),
+ * from the one catalogue (catalogue.ts, handed on as `virtual:pos-help/catalogue`). A mistake in
+ * any flow file fails here with an AstroError naming file, node, field and fix, so `astro dev`
+ * shows it on the page as soon as the file is saved.
  */
-import sharedData from '../content/flows/_shared.yaml';
-import { loadFlows } from './load.ts';
-import { flowIdOf } from './manifest.ts';
+import catalogue from 'virtual:pos-help/catalogue';
+import { compileFlow } from './compile.ts';
 import { flowsError } from './problems.ts';
-import type { Flow } from './types.ts';
+import { resolveTell } from './to-model.ts';
+import type { Flow, FlowModel } from './types.ts';
 
-const files = import.meta.glob<unknown>(['../content/flows/*.yaml', '!../content/flows/_*.yaml'], {
-  import: 'default',
-  eager: true,
-});
+if (catalogue.problems.length) throw flowsError(catalogue.problems);
 
-const loaded = loadFlows(
-  Object.entries(files).map(([path, data]) => ({
-    name: flowIdOf(path),
-    file: `src/content/flows/${flowIdOf(path)}.yaml`,
-    data,
-  })),
-  { file: 'src/content/flows/_shared.yaml', data: sharedData },
-);
-if (loaded.problems.length) throw flowsError(loaded.problems);
+/** Every flow's model, in order. */
+export const models: readonly FlowModel[] = catalogue.models;
 
 /** Every flow, in order. */
-export const flowList: readonly Flow[] = loaded.flows;
+export const flowList: readonly Flow[] = catalogue.models.map((m) => compileFlow(m));
 
 /** Every flow, by id. */
-export const flows: Readonly<Record<string, Flow>> = Object.fromEntries(loaded.flows.map((f) => [f.name, f]));
+export const flows: Readonly<Record<string, Flow>> = Object.fromEntries(flowList.map((f) => [f.name, f]));
+
+/** Every flow id, in order. */
+export const flowNames: readonly string[] = flowList.map((f) => f.name);
 
 /** Looks up a flow by id; undefined for an unknown id. */
 export function getFlow(name: string): Flow | undefined {
   return Object.hasOwn(flows, name) ? flows[name] : undefined;
 }
+
+/**
+ * The items of `_shared.yaml`'s `tell` lists (what every escalation asks for again): the
+ * no-JavaScript view leaves them out of the search index, where they would only repeat.
+ */
+export const sharedTells: ReadonlySet<string> = new Set(
+  Object.values(catalogue.shared).flatMap((entry) => resolveTell(entry.tell ?? [], catalogue.shared)),
+);

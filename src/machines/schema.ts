@@ -4,7 +4,7 @@
  * both as JSON Schema beside the files, so an editor completes fields and flags mistakes as you type.
  */
 import { z } from 'astro/zod';
-import { defaultNotFixed } from './compile.ts';
+import { DEFAULT_NOT_FIXED, DEFAULT_ORDER } from './constants.ts';
 
 /** A node id: camelCase words that say where the merchant is, e.g. `checkingSignal`. */
 const nodeId = z
@@ -100,7 +100,7 @@ export const flowSchema = z.strictObject({
   /** One or two sentences: when to use it. */
   intro: text.describe('One or two sentences: when to use it'),
   /** Position among the flows in lists (print centre, search filters); smaller comes first. */
-  order: z.number().int().min(0).default(100).describe('Position among the flows in lists; smaller first'),
+  order: z.number().int().min(0).default(DEFAULT_ORDER).describe('Position among the flows in lists; smaller first'),
   /** Id of the node the flow starts at. */
   start: nodeId.describe('Id of the node the flow starts at'),
   /** The nodes, keyed by id; the order here is the order authors read them. */
@@ -111,7 +111,7 @@ export const flowSchema = z.strictObject({
    */
   notFixed: z
     .string()
-    .default(defaultNotFixed)
+    .default(DEFAULT_NOT_FIXED)
     .describe(
       'Id of the _shared.yaml entry (with title, steps, contact and tell) that words the escalation after "not fixed"; notFixed when left out',
     ),

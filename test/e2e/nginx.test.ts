@@ -121,8 +121,13 @@ describe('deploy/nginx on Debian’s nginx', () => {
     await check(`/${asset}`);
     const versioned = files.find((f) => /^embed\/pos-troubleshooter\.[0-9a-f]+\.js$/.test(f));
     await check(`/${versioned}`);
-    const flowFile = files.find((f) => /^embed\/flows\/network\.[0-9a-f]+\.js$/.test(f));
-    await check(`/${flowFile}`);
+    // A flow's data, fetched from banks' pages with its sha384: JSON, cross-origin, immutable.
+    const flowFile = files.find((f) => /^embed\/flows\/zh-hans\/network\.[0-9a-f]+\.json$/.test(f));
+    expect(flowFile).toBeDefined();
+    const flow = await check(`/${flowFile}`);
+    expect(flow.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(flow.headers.get('access-control-allow-origin')).toBe('*');
+    expect(flow.headers.get('cache-control')).toContain('immutable');
     await check('/embed/pos-troubleshooter.js');
     await check('/sw.js');
   });

@@ -122,7 +122,7 @@ describe('the built site', () => {
         const flow = front.match(/^flow: (\S+)$/m)?.[1];
         if (!flow) continue;
         const start = front.match(/^flowStart: (\S+)$/m)?.[1];
-        const reachable = orderStates(flows[flow]!.machine, start).map((s) => s.id);
+        const reachable = orderStates(flows[flow]!.model, start).map((s) => s.id);
         expect([...shown(`${lang}/${id}/index.html`)].sort(), `${lang}/${id}`).toEqual(reachable.sort());
       }
       // Pinned by hand: the fees article has its own questions and answers, not the other topics'.
@@ -138,7 +138,7 @@ describe('the built site', () => {
         expect(fees.has(state), `fees leaves out ${state}`).toBe(false);
       // The category article carries every node the print sheet draws.
       const main = shown(`${lang}/transactions/index.html`);
-      const printed = printedStates(readStates(flows.transactions!.machine)).map((s) => s.id);
+      const printed = printedStates(readStates(flows.transactions!.model)).map((s) => s.id);
       expect(printed.filter((state) => !main.has(state))).toEqual([]);
     }
   });

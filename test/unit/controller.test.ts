@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMachine } from 'xstate';
 import { FlowController, NOT_FIXED } from '../../src/components/troubleshooter/controller';
 import { getFlow } from '../../src/machines/registry';
-import type { Flow } from '../../src/machines/types';
+import { compileFlow } from '../../src/machines/compile';
 
 const network = getFlow('network')!;
 
@@ -78,17 +77,34 @@ describe('FlowController with a compiled flow', () => {
 });
 
 describe('FlowController and NOT_FIXED', () => {
-  const meta = (title: string, outcome: 'resolved' | 'escalate') => ({ kind: 'outcome', outcome, title, steps: ['x'] });
-  const machine = createMachine({
-    id: 'tiny',
-    initial: 'ask',
-    states: {
-      ask: { meta: { kind: 'question', question: 'Q?', answers: [{ event: 'A', label: 'a' }] }, on: { A: 'fixIt' } },
-      fixIt: { meta: meta('Fix it', 'resolved'), on: { [NOT_FIXED]: 'callBank' } },
-      callBank: { type: 'final', meta: { ...meta('Call the bank', 'escalate'), contact: 'bank', tell: ['t'] } },
-    },
+  const meta = (title: string, outcome: 'resolved' | 'escalate') => ({
+    kind: 'outcome' as const,
+    outcome,
+    title,
+    steps: ['x'],
   });
-  const tiny: Flow = { name: 'tiny', title: 'Tiny', intro: '', order: 1, machine };
+  const tiny = compileFlow({
+    id: 'tiny',
+    title: 'Tiny',
+    intro: '',
+    order: 1,
+    start: 'ask',
+    nodes: [
+      {
+        id: 'ask',
+        meta: { kind: 'question', question: 'Q?', answers: [{ event: 'A', label: 'a' }] },
+        on: { A: 'fixIt' },
+        final: false,
+      },
+      { id: 'fixIt', meta: meta('Fix it', 'resolved'), on: { [NOT_FIXED]: 'callBank' }, final: false },
+      {
+        id: 'callBank',
+        meta: { ...meta('Call the bank', 'escalate'), contact: 'bank', tell: ['t'] },
+        on: {},
+        final: true,
+      },
+    ],
+  });
 
   it('sends NOT_FIXED from a resolved outcome that accepts it', () => {
     const c = new FlowController(tiny);

@@ -59,18 +59,18 @@ function check(edit: (flow: ReturnType<typeof parse>) => void = () => {}): strin
 
 describe('the escalation after "not fixed"', () => {
   it('is worded by the _shared.yaml entry the flow names, with the outcome filled in', () => {
-    const { flows, problems } = loadFlows(
+    const { models, problems } = loadFlows(
       [{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }],
       shared,
     );
     expect(problems).toEqual([]);
-    expect(flows[0]!.machine.config.states!.fixedNotFixed!.meta).toEqual({
+    expect(models[0]!.nodes.find((n) => n.id === 'fixedNotFixed')!.meta).toEqual({
       kind: 'outcome',
       outcome: 'escalate',
       title: '試過「好了」還是不行',
       steps: ['已經按「好了」做過。'],
       contact: '服務商客服',
-      tell: ['終端序列號', '試過：好了（繼續用。）'],
+      tell: ['終端序列號', '試過：好了（繼續用）'],
     });
   });
 
@@ -93,18 +93,54 @@ describe('the escalation after "not fixed"', () => {
   });
 });
 
+describe('the catalogue refuses what would go wrong later', () => {
+  it('stops a flow of more than the node limit with its file, count, limit and fix, before any other check', () => {
+    const nodes = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [`node${i}`, { kind: 'question', question: '？', answers: {} }]),
+    );
+    expect(check((f) => (f.nodes = nodes))).toMatchInlineSnapshot(
+      `"src/content/flows/demo.yaml, field \`nodes\`: this flow has 1000 nodes, more than the 150 one troubleshooter may have (a merchant walks it at the till, and one A4 sheet draws it). Fix: split it into several flows of at most 150 nodes each (one file per flow in src/content/flows/, each named by an article's \`flow:\`), or merge nodes that say the same."`,
+    );
+  });
+
+  it('checks the { shared: id } references inside _shared.yaml itself', () => {
+    const broken = {
+      ...shared,
+      data: {
+        ...shared.data,
+        notFixed: { ...shared.data.notFixed, contact: { shared: 'nobody' }, tell: [{ shared: 'provder' }] },
+      },
+    };
+    const { problems } = loadFlows([{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }], broken);
+    expect(formatProblems(problems)).toMatchInlineSnapshot(`
+      "src/content/flows/_shared.yaml, node "notFixed", field \`contact\`: "nobody" has no contact in _shared.yaml. Fix: use one of: provider, notFixed; or add it to src/content/flows/_shared.yaml.
+      src/content/flows/_shared.yaml, node "notFixed", field \`tell.0\`: "provder" has no tell in _shared.yaml. Fix: use one of: provider, notFixed; or add it to src/content/flows/_shared.yaml."
+    `);
+  });
+
+  it('fills {outcome} and {steps} in one pass: a placeholder in the outcome itself stays as written', () => {
+    const data = parse(demo);
+    data.nodes.fixed.title = '好了 {steps}';
+    const { models, problems } = loadFlows([{ name: 'demo', file: 'src/content/flows/demo.yaml', data }], shared);
+    expect(problems).toEqual([]);
+    const escalation = models[0]!.nodes.find((n) => n.id === 'fixedNotFixed')!.meta;
+    expect(escalation).toMatchObject({
+      title: '試過「好了 {steps}」還是不行',
+      tell: ['終端序列號', '試過：好了 {steps}（繼續用）'],
+    });
+  });
+});
+
 describe('a mistake in a flow file is named with file, node, field and fix', () => {
   it('accepts a correct flow, with a step and shared texts', () => {
-    const { flows, problems } = loadFlows(
+    const { models, problems } = loadFlows(
       [{ name: 'demo', file: 'src/content/flows/demo.yaml', data: parse(demo) }],
       shared,
     );
     expect(problems).toEqual([]);
-    expect(flows[0]!.machine.config.states!.broken!.meta).toMatchObject({
-      contact: '服務商客服',
-      tell: ['終端序列號', '已經充過電'],
-    });
-    expect(flows[0]!.machine.config.states!.charging!.on).toEqual({ DONE: 'broken' });
+    const node = (id: string) => models[0]!.nodes.find((n) => n.id === id)!;
+    expect(node('broken').meta).toMatchObject({ contact: '服務商客服', tell: ['終端序列號', '已經充過電'] });
+    expect(node('charging').on).toEqual({ DONE: 'broken' });
   });
 
   it('names a misspelt target and suggests the node meant', () => {

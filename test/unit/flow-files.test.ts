@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flowJsonSchemas, schemaText } from '../../src/machines/json-schema';
-import { flowNames, loadFlow } from '../../src/machines/manifest';
+import { flowNames, startOf } from '../../src/machines/manifest';
+import { compileFlow } from '../../src/machines/compile';
+import { models } from '../../src/machines/registry';
 
 const dir = path.resolve(import.meta.dirname, '../../src/content/flows');
 
@@ -32,10 +34,11 @@ describe('the flow files', () => {
     ]);
   });
 
-  it('load one flow on demand, beginning at another question when asked (the element’s `start`)', async () => {
-    expect((await loadFlow('hardware'))!.machine.config.initial).toBe('identifyingSymptom');
-    expect((await loadFlow('hardware', 'checkingPaper'))!.machine.config.initial).toBe('checkingPaper');
-    expect((await loadFlow('hardware', 'resolvedClock'))!.machine.config.initial).toBe('identifyingSymptom');
-    expect(await loadFlow('printer')).toBeUndefined();
+  it('begin at another question when asked (the element’s `start`), and refuse a start that is not one', () => {
+    const model = models.find((m) => m.id === 'hardware')!;
+    expect(compileFlow(model).machine.config.initial).toBe('identifyingSymptom');
+    expect(compileFlow(model, startOf(model, 'checkingPaper')).machine.config.initial).toBe('checkingPaper');
+    for (const start of ['resolvedClock', '__proto__', 'constructor', 'nowhere'])
+      expect(() => startOf(model, start), start).toThrow(`start "${start}" is not a question of flow "hardware"`);
   });
 });

@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { flows } from '../../src/machines/registry';
 import { listPaths } from '../../src/machines/paths';
+import { stepsClause } from '../../src/machines/to-model';
 import { orderStates, readStates } from '../../src/machines/model';
 import type { Flow, OutcomeMeta, StepMeta } from '../../src/machines/types';
 
 const all = Object.values(flows) as Flow[];
-const statesOf = (flow: Flow) => new Map(readStates(flow.machine).map((s) => [s.id, s]));
+const statesOf = (flow: Flow) => new Map(readStates(flow.model).map((s) => [s.id, s]));
 
 /** The node ids a merchant passes answering `events` from the start, the last one included. */
 function walk(flow: Flow, events: string[]): string[] {
@@ -50,8 +51,10 @@ describe('not fixed after a resolved outcome', () => {
         expect(meta.steps.join('')).toContain((s.meta as OutcomeMeta).title);
         expect(meta.steps.join('')).toMatch(/沒有解決/);
         expect(meta.contact).toBeTruthy();
-        expect(meta.tell?.join('')).toContain((s.meta as OutcomeMeta).steps[0]!);
+        expect(meta.tell?.join('')).toContain(stepsClause((s.meta as OutcomeMeta).steps));
         expect(meta.tell?.join('')).toMatch(/沒有解決/);
+        // The steps read as one clause: no sentence end before 「；」 or 「）」.
+        expect(meta.tell?.join('\n')).not.toMatch(/[。！？][；）]/);
       }
     },
   );
@@ -274,7 +277,7 @@ describe('the way of paying that does not work (payment-methods)', () => {
 describe('jargon explained where it first appears in a flow', () => {
   const terms = ['灌裝', '沖正', '衝正', 'MAC', '主機參數', '上送'];
   it.each(all.map((f) => [f.name, f] as const))('in %s', (_name, flow) => {
-    const texts = orderStates(flow.machine).flatMap((s) => textOf(s.meta).split('\n'));
+    const texts = orderStates(flow.model).flatMap((s) => textOf(s.meta).split('\n'));
     for (const term of terms) {
       const first = texts.find((t) => t.includes(term));
       if (!first) continue;

@@ -8,7 +8,7 @@ import type { Flow } from '../../src/machines/types';
 
 const all = Object.values(flows) as Flow[];
 const texts = (flow: Flow) =>
-  readStates(flow.machine).flatMap((s) =>
+  readStates(flow.model).flatMap((s) =>
     s.meta.kind === 'question'
       ? [s.meta.question, ...(s.meta.steps ?? []), s.meta.note ?? '', ...s.meta.answers.map((a) => a.label)]
       : [s.meta.title, ...s.meta.steps, ...(s.meta.prevent ?? []), s.meta.contact ?? '', ...(s.meta.tell ?? [])],
@@ -23,7 +23,7 @@ describe.each(all.map((f) => [f.name, f] as const))('the %s flow', (_name, flow)
     const ends = listPaths(flow);
     expect(ends.length).toBeGreaterThan(1);
     for (const p of getSimplePaths(flow.machine)) {
-      const node = readStates(flow.machine).find((s) => s.id === String(p.state.value))!;
+      const node = readStates(flow.model).find((s) => s.id === String(p.state.value))!;
       expect(node.final || Object.keys(node.on).length > 0).toBe(true);
     }
   });
@@ -49,9 +49,9 @@ describe.each(all.map((f) => [f.name, f] as const))('the %s flow', (_name, flow)
 });
 
 describe('the flows as a set', () => {
-  const questions = (f: Flow) => readStates(f.machine).filter((s) => s.meta.kind === 'question').length;
+  const questions = (f: Flow) => readStates(f.model).filter((s) => s.meta.kind === 'question').length;
   const outcomes = (f: Flow) =>
-    new Set(readStates(f.machine).flatMap((s) => (s.meta.kind === 'outcome' ? [s.meta.outcome] : [])));
+    new Set(readStates(f.model).flatMap((s) => (s.meta.kind === 'outcome' ? [s.meta.outcome] : [])));
 
   it('asks enough distinct questions in each flow', () => {
     expect(questions(flows.hardware)).toBeGreaterThanOrEqual(8);
@@ -67,7 +67,7 @@ describe('the flows as a set', () => {
   });
 
   it('stops a possibly tampered terminal first: the first question sends tampering straight to stopping use', () => {
-    const states = new Map(readStates(flows.security.machine).map((s) => [s.id, s]));
+    const states = new Map(readStates(flows.security.model).map((s) => [s.id, s]));
     const first = states.get(String(flows.security.machine.config.initial))!;
     // The first answer shown is tampering, and it leads straight to "stop using it".
     const [firstAnswer] = Object.entries(first.on);
@@ -87,12 +87,12 @@ describe('the flows as a set', () => {
       const visited = [initial];
       let current = initial;
       for (const step of p.steps.slice(1)) {
-        current = readStates(flows.software.machine).find((s) => s.id === current)!.on[step.event.type]!;
+        current = readStates(flows.software.model).find((s) => s.id === current)!.on[step.event.type]!;
         visited.push(current);
       }
       if (/Reinstall|Reset/.test(current)) expect(visited, visited.join(' → ')).toContain('settleAndBackUp');
     }
-    const texts = readStates(flows.software.machine).filter((s) => /恢復出廠|重裝/.test(JSON.stringify(s.meta)));
+    const texts = readStates(flows.software.model).filter((s) => /恢復出廠|重裝/.test(JSON.stringify(s.meta)));
     for (const s of texts)
       expect([
         'identifyingProblem',

@@ -8,8 +8,8 @@ import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import { stepsLeft } from '../../machines/model';
 import type { Flow, OutcomeMeta, QuestionMeta, StepMeta } from '../../machines/types';
 
-/** The event a resolved outcome may accept when its fix did not work (sent by "沒有解決"). */
-export const NOT_FIXED = 'NOT_FIXED';
+/** The event a resolved outcome accepts when its fix did not work (sent by "沒有解決"). */
+export { NOT_FIXED } from '../../machines/constants';
 
 /** One answered step, in the flow's own texts (zh-Hant, not yet translated). */
 export interface AnsweredStep {
@@ -54,7 +54,7 @@ export class FlowController {
 
   constructor(flow: Flow) {
     this.flow = flow;
-    this.#left = stepsLeft(flow.machine);
+    this.#left = stepsLeft(flow.model);
     const started = this.#replay([]);
     if (!started) throw new Error(`flow "${flow.name}" does not start`);
     this.#actor = started.actor;

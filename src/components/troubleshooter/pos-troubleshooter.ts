@@ -5,6 +5,7 @@
  */
 import { defaultLang, htmlLang, matchLang } from '../../i18n/langs.mjs';
 import { flowNames, isFlowName, loadFlow } from '../../machines/manifest';
+import { loadFailure } from './load-failure';
 import { FlowController, type ViewModel } from './controller';
 import { forgetExpired } from './device-storage';
 import { h } from './dom';
@@ -93,12 +94,10 @@ export class PosTroubleshooter extends HTMLElement {
       }
       let run: FlowController;
       try {
-        const flow = await loadFlow(name, this.getAttribute('start'));
-        if (!flow) throw new Error('not in the manifest');
-        run = new FlowController(flow);
+        // The flow's file in the widget's script, as data checked against its built-in sha384.
+        run = new FlowController(await loadFlow(name, lang ?? defaultLang, this.getAttribute('start')));
       } catch (error) {
-        if (generation === this.#generation)
-          this.#fail(failText(this.#tr, 'load', this), `flow "${name}" failed to load: ${String(error)}`);
+        if (generation === this.#generation) this.#fail(...loadFailure(this.#tr, name, error, this));
         return;
       }
       if (generation !== this.#generation) return run.stop();

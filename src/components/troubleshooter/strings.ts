@@ -1,21 +1,26 @@
-import { conversionOf, type Lang } from '../../i18n/langs.mjs';
-import { widgetUi, type WidgetKey } from '../../i18n/widget';
+import widgetStrings from 'virtual:pos-help/widget-strings';
+import type { Lang } from '../../i18n/langs.mjs';
+import type { WidgetKey } from '../../i18n/widget';
 
 /** Converts a source-language text for display; identity for the source language. */
 export type Translate = (text: string) => string;
 
-/** Loads a converted language's table (built at build time) only when a widget in it needs it. */
+/**
+ * The widget's strings in `lang` (src/i18n/widget.ts, converted at build time for a converted
+ * script), loaded when a widget in that script needs them, so a page downloads only its own
+ * script's strings. The translator maps a string's key to its text; every other text (a flow's,
+ * already in the widget's script, since each flow file is per script) passes unchanged.
+ */
 export async function translatorFor(lang: Lang): Promise<Translate> {
-  if (!conversionOf(lang)) return (text) => text;
-  const table = (await import('virtual:pos-hans')).default[lang];
-  if (!table) throw new Error(`no conversion table for ${lang}`);
-  const { chars, exceptions } = table;
-  return (text) => exceptions[text] ?? Array.from(text, (ch) => chars[ch] ?? ch).join('');
+  const load = Object.hasOwn(widgetStrings, lang) ? widgetStrings[lang] : undefined;
+  if (!load) throw new Error(`no widget strings for ${lang}`);
+  const table: Record<string, string> = (await load()).default;
+  return (text) => (Object.hasOwn(table, text) ? table[text]! : text);
 }
 
 /** Looks up a widget string, converts it and fills `{name}` placeholders. */
 export function format(tr: Translate, key: WidgetKey, vars: Record<string, string | number> = {}): string {
-  return tr(widgetUi[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+  return tr(key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
 /**

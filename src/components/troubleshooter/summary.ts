@@ -1,4 +1,5 @@
 import { format, type Translate } from './strings';
+import { NOT_FIXED } from '../../machines/constants';
 import type { OutcomeMeta } from '../../machines/types';
 
 import { summaryFields, type Fields } from './saved-details';
@@ -52,7 +53,7 @@ export function summaryOf(
   const steps = view.answered.map((a) => ({
     question: tr(a.question),
     // NOT_FIXED: the merchant's "沒有解決" on a resolved outcome.
-    answer: a.event === 'NOT_FIXED' ? format(tr, 'widget.fixed.no') : tr(a.answer),
+    answer: a.event === NOT_FIXED ? format(tr, 'widget.fixed.no') : tr(a.answer),
   }));
   return buildSummary({ tr, flowTitle: tr(flowTitle), outcome: view.node, steps, fields, time: new Date() });
 }

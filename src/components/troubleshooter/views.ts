@@ -1,6 +1,7 @@
 import { h, list } from './dom';
 import { format, type Translate } from './strings';
 import { summaryFields, type Fields, type SummaryField } from './saved-details';
+import { NOT_FIXED } from '../../machines/constants';
 import type { OutcomeMeta } from '../../machines/types';
 import type { ViewModel } from './controller';
 
@@ -96,7 +97,7 @@ export function outcomeView(
         h('button', { type: 'button', part: 'answer', 'data-action': 'fixed' }, format(tr, 'widget.fixed.yes')),
         h(
           'button',
-          { type: 'button', part: 'answer', class: 'secondary', 'data-event': 'NOT_FIXED' },
+          { type: 'button', part: 'answer', class: 'secondary', 'data-event': NOT_FIXED },
           format(tr, 'widget.fixed.no'),
         ),
       ),

@@ -1,6 +1,6 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
-import type { AnyStateMachine } from 'xstate';
 import { isOutcome, printedStates, readStates } from '../../machines/model';
+import type { FlowModel } from '../../machines/types';
 
 /** Characters per line in a box, and the font size of the chart (CSS px in the SVG). */
 const perLine = 11;
@@ -48,15 +48,15 @@ const drawn = new Map<string, Promise<string>>();
  * Drawn once per build: the sheet and the booklet, in both scripts, share it (the zh-Hans page is
  * converted afterwards).
  */
-export function flowchartSvg(machine: AnyStateMachine, title: string): Promise<string> {
-  const key = `${machine.id}\n${title}`;
-  if (!drawn.has(key)) drawn.set(key, draw(machine, title));
+export function flowchartSvg(model: FlowModel): Promise<string> {
+  const key = `${model.id}\n${model.title}`;
+  if (!drawn.has(key)) drawn.set(key, draw(model, model.title));
   return drawn.get(key)!;
 }
 
-async function draw(machine: AnyStateMachine, title: string): Promise<string> {
+async function draw(model: FlowModel, title: string): Promise<string> {
   // The escalations generated for "not fixed" (one per resolved outcome) would only crowd the chart.
-  const states = printedStates(readStates(machine));
+  const states = printedStates(readStates(model));
   const children = states.map((s) => {
     const text = isOutcome(s.meta) ? s.meta.title : s.meta.question;
     const lines = wrap(text);
@@ -140,8 +140,8 @@ async function draw(machine: AnyStateMachine, title: string): Promise<string> {
   }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escape(title)}" font-family="sans-serif">`,
-    `<defs><marker id="arrow-${machine.id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>`,
-    `<g fill="none" stroke="#000" stroke-width="1" marker-end="url(#arrow-${machine.id})">${arrows.join('')}</g>`,
+    `<defs><marker id="arrow-${model.id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#000"/></marker></defs>`,
+    `<g fill="none" stroke="#000" stroke-width="1" marker-end="url(#arrow-${model.id})">${arrows.join('')}</g>`,
     `<g font-size="10">${labels.join('')}</g>`,
     `<g font-size="${font}">${nodes.join('')}</g>`,
     '</svg>',

@@ -27,7 +27,7 @@ export const GET: APIRoute = async ({ params }) => {
       ...a.entry.data.phrases,
     ]),
     ...codes.flatMap((c) => [c.data.meaning, ...c.data.display, ...c.data.steps, c.data.actor]),
-    ...Object.values(flows).map((f) => JSON.stringify(f.machine.config) + f.title + f.intro),
+    ...Object.values(flows).map((f) => JSON.stringify(f.model) + f.title + f.intro),
     ...Object.values(ui),
     ...synonyms.flat(),
     ...filler,
