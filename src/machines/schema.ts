@@ -6,10 +6,24 @@
 import { z } from 'astro/zod';
 import { DEFAULT_NOT_FIXED, DEFAULT_ORDER } from './constants.ts';
 
+/**
+ * The formats of names in a flow file, with the message an author reads when one is wrong: at
+ * build time from zod, and in the editor from the JSON Schema's `patternErrorMessage`.
+ */
+export const namePatterns = {
+  nodeId: {
+    regex: /^[a-z][A-Za-z0-9]*$/,
+    message: 'write node ids in camelCase, e.g. checkingSignal or escalateRepair',
+  },
+  answer: { regex: /^[A-Z][A-Z0-9_]*$/, message: 'write answer names in UPPER_SNAKE, e.g. YES or ALL_CARDS' },
+  sharedId: {
+    regex: /^[a-z][A-Za-z0-9]*$/,
+    message: 'write shared text ids in camelCase, e.g. provider or moneyNotFixed',
+  },
+} as const;
+
 /** A node id: camelCase words that say where the merchant is, e.g. `checkingSignal`. */
-const nodeId = z
-  .string()
-  .regex(/^[a-z][A-Za-z0-9]*$/, { error: 'write node ids in camelCase, e.g. checkingSignal or escalateRepair' });
+const nodeId = z.string().regex(namePatterns.nodeId.regex, { error: namePatterns.nodeId.message });
 /** A text a merchant reads, in zh-Hant. */
 const text = z.string({ error: 'write a text here, in Traditional characters' }).trim().min(1);
 /** A list of texts, shown in order. */
@@ -46,10 +60,7 @@ export const questionSchema = z.strictObject({
   note: text.optional().describe('A warning or tip shown beside the steps'),
   /** The answers in the order shown, keyed by their event name in UPPER_SNAKE (`YES`, `ALL_CARDS`). */
   answers: z
-    .record(
-      z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'write answer names in UPPER_SNAKE, e.g. YES or ALL_CARDS' }),
-      answerSchema,
-    )
+    .record(z.string().regex(namePatterns.answer.regex, { error: namePatterns.answer.message }), answerSchema)
     .describe(
       'The answers in the order shown, keyed by an UPPER_SNAKE name (YES, ALL_CARDS) that links and history use',
     ),
@@ -123,7 +134,7 @@ export const flowSchema = z.strictObject({
  * `notFixed:`; there `{outcome}` stands for the outcome's title and `{steps}` for its steps.
  */
 export const sharedSchema = z.record(
-  z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+  z.string().regex(namePatterns.sharedId.regex, { error: namePatterns.sharedId.message }),
   z.strictObject({
     /** Whom to contact, used by `contact: { shared: id }`; may itself be `{ shared: id }`. */
     contact: z

@@ -14,6 +14,19 @@ describe('the flow files', () => {
       expect(readFileSync(path.join(dir, name), 'utf8'), name).toBe(schemaText(schema));
   });
 
+  it('give the editor a readable message for every name pattern, not the raw regex', () => {
+    const patterns: [string, unknown][] = [];
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const { pattern, patternErrorMessage } = node as { pattern?: string; patternErrorMessage?: unknown };
+      if (pattern) patterns.push([pattern, patternErrorMessage]);
+      Object.values(node).forEach(walk);
+    };
+    Object.values(flowJsonSchemas()).forEach(walk);
+    expect(patterns.length).toBeGreaterThan(3);
+    for (const [pattern, message] of patterns) expect(message, pattern).toMatch(/^write .+ e\.g\. /);
+  });
+
   it('each point the editor at their schema on the first line', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
       const first = readFileSync(path.join(dir, file), 'utf8').split('\n')[0];
