@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.mjs';
 import { inject } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { dist } from './dist';
 
 export { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 
@@ -34,5 +37,21 @@ export async function settle(page: Page): Promise<void> {
     const roots: (Document | ShadowRoot)[] = [document];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
     await Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished));
+  });
+}
+
+/**
+ * The origin the embed bundle was built for (`site`): it loads its flows from there, whoever loads
+ * the bundle (dist/embed/manifest.json says where).
+ */
+export const embedSiteOrigin = (): string =>
+  new URL((JSON.parse(readFileSync(path.join(dist, 'embed/manifest.json'), 'utf8')) as { flows: string }).flows).origin;
+
+/** Answers the requests of `context` to the bundle's site with the built site the tests serve, as that host would. */
+export async function serveSiteOrigin(context: BrowserContext): Promise<void> {
+  await context.route(`${embedSiteOrigin()}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${baseUrl()}${url.pathname}` });
+    await route.fulfill({ response });
   });
 }

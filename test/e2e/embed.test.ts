@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { getSimplePaths } from '@xstate/graph';
 import { flows } from '../../src/machines/registry';
 import { readStates } from '../../src/machines/model';
-import { baseUrl, launch, openPage } from './browser';
+import { baseUrl, launch, openPage, serveSiteOrigin } from './browser';
 import { dist, readDist } from './dist';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -103,11 +103,7 @@ afterAll(async () => {
  */
 async function openHostPage(b: Browser) {
   const opened = await openPage(b);
-  await opened.context.route(`${siteOrigin()}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `${baseUrl()}${url.pathname}` });
-    await route.fulfill({ response });
-  });
+  await serveSiteOrigin(opened.context);
   return opened;
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, openPage } from './browser';
+import { baseUrl, embedSiteOrigin, launch, openPage, serveSiteOrigin } from './browser';
 
 /**
  * <pos-troubleshooter> inside real React 19 and Vue 3 apps on a bank's own origin, loading the
@@ -64,7 +64,7 @@ beforeAll(async () => {
   bundles.vue = await bundle('vue-app.ts');
   host = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const csp = `default-src 'none'; script-src 'self' ${site}; style-src 'self'; connect-src ${site}; img-src 'self'`;
+    const csp = `default-src 'none'; script-src 'self' ${site}; style-src 'self'; connect-src ${site} ${embedSiteOrigin()}; img-src 'self'`;
     const name = url.pathname.slice(1).replace(/\.js$/, '');
     if (url.pathname === '/lazy.js')
       return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(lazyJs(site));
@@ -90,6 +90,7 @@ const question = (page: Page, id: string) => el(page, id).locator('[part~="quest
 describe.each(['react', 'vue'])('in a %s app', (app) => {
   it('mounts, sends events, follows a flow changed at run time, re-mounts, and keeps two instances apart', async () => {
     const { context, page, errors } = await openPage(browser);
+    await serveSiteOrigin(context);
     await page.goto(`${hostUrl}/${app}`);
     await question(page, 'first').waitFor();
     await question(page, 'second').waitFor();
@@ -148,6 +149,7 @@ describe('the declarations beside the bundle', () => {
 describe('a property set before the element is defined', () => {
   it('is taken over when the bundle loads, and later changes still work', async () => {
     const { context, page, errors } = await openPage(browser);
+    await serveSiteOrigin(context);
     await page.goto(`${hostUrl}/lazy`);
     await page.evaluate(() => (window as unknown as { loadBundle: () => Promise<void> }).loadBundle());
     await question(page, 'lazy').waitFor();

@@ -32,9 +32,17 @@ export interface OldPage {
   setOfflineMode(offline: boolean): Promise<void>;
   evaluateOnNewDocument(source: string): Promise<void>;
   reload(options?: { waitUntil?: string }): Promise<unknown>;
+  setRequestInterception(on: boolean): Promise<void>;
+  on(event: 'request', handler: (request: OldRequest) => void): void;
   on(event: 'pageerror', handler: (error: Error) => void): void;
   on(event: 'console', handler: (message: { type(): string; text(): string }) => void): void;
   close(): Promise<void>;
+}
+/** An intercepted request (puppeteer-core 2 and 5). */
+export interface OldRequest {
+  url(): string;
+  continue(): Promise<void>;
+  respond(response: { status: number; headers: Record<string, string>; body: Buffer }): Promise<void>;
 }
 export interface OldBrowser {
   version(): Promise<string>;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.mjs';
-import { baseUrl } from './browser';
+import { baseUrl, embedSiteOrigin } from './browser';
 import { launchOld, oldEngines, type OldBrowser, type OldPage } from './old-chromium';
 
 /**
@@ -31,6 +31,25 @@ async function open(browser: OldBrowser | { newPage(): Promise<OldPage> }) {
     if (m.type() === 'error' && !unknownCspSource.test(m.text())) errors.push(m.text());
   });
   return { page, errors };
+}
+
+/**
+ * Answers the page's requests to the site the bundle was built for (`site`) with the built site
+ * the tests serve, as that host would: the bundle loads its flows from there.
+ */
+async function serveSiteOrigin(page: OldPage): Promise<void> {
+  const origin = embedSiteOrigin();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin)) return void request.continue();
+    void fetch(`${baseUrl()}${new URL(request.url()).pathname}`).then(async (res) => {
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => {
+        if (name !== 'content-encoding' && name !== 'content-length') headers[name] = value;
+      });
+      await request.respond({ status: res.status, headers, body: Buffer.from(await res.arrayBuffer()) });
+    });
+  });
 }
 
 /** Clicks the first answer in the widget until it shows an outcome; returns the outcome's kind. */
@@ -107,6 +126,7 @@ describe.each(oldEngines)('Chromium $major', (engine) => {
 
   it("runs the embed bundle on a bank's page", async () => {
     const { page, errors } = await open(browser);
+    await serveSiteOrigin(page);
     await page.goto(hostUrl);
     expect(await walkToOutcome(page)).toMatch(/^outcome:/);
     // The bank's page is zh-Hans: the widget speaks Simplified.

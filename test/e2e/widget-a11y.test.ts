@@ -4,7 +4,7 @@ import { getShortestPaths } from '@xstate/graph';
 import { flows } from '../../src/machines/registry';
 import type { OutcomeMeta, QuestionMeta, StepMeta } from '../../src/machines/types';
 import { widgetUi } from '../../src/i18n/widget';
-import { baseUrl, launch, openPage, settle } from './browser';
+import { baseUrl, launch, openPage, serveSiteOrigin, settle } from './browser';
 import { focusRings, panelContrast } from './widget-contrast';
 import { AxReader } from './ax-reader';
 
@@ -149,6 +149,7 @@ describe('the widget in light and dark pages', () => {
       ['light', 'dark'],
     ] as const) {
       const { context, page, errors } = await openPage(browser, { colorScheme: preference });
+      await serveSiteOrigin(context);
       await page.route(`${baseUrl()}/portal.html`, (route) =>
         route.fulfill({ contentType: 'text/html', body: portal(scheme) }),
       );
