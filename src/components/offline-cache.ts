@@ -15,7 +15,8 @@ export interface List {
   files: Listed[];
 }
 
-const base = import.meta.env.BASE_URL;
+/** The site's base path (`/` or `/pos/help/`). */
+export const base = import.meta.env.BASE_URL;
 export const SHA = 'x-pos-help-sha256';
 export const PREFIX = 'pos-help-';
 export const abs = (url: string) => new URL(`${base}${url}`, location.origin).href;

@@ -53,6 +53,9 @@ afterAll(async () => {
 });
 
 /** Fetches every page and asset reachable from `start`; returns what failed or left the prefix. */
+/** A path no page has: it shows the 404 page. */
+const missingPage = `${prefix}no-such-page/`;
+
 async function crawl(start: string[]): Promise<{ pages: number; files: number; problems: string[] }> {
   const seen = new Set(start);
   const queue = start.map((p) => ({ path: p, from: '(start)' }));
@@ -61,7 +64,9 @@ async function crawl(start: string[]): Promise<{ pages: number; files: number; p
   while (queue.length) {
     const { path: target, from } = queue.shift()!;
     const res = await fetch(`${origin}${target}`);
-    if (res.status !== 200) {
+    // The 404 page is read where a visitor meets it, at a missing path (/404.html itself is a 404
+    // too, as on nginx, where it is internal).
+    if (res.status !== (target === missingPage ? 404 : 200)) {
       problems.push(`${from} links to ${target}: HTTP ${res.status}`);
       await res.body?.cancel();
       continue;
@@ -107,7 +112,7 @@ describe('the site built for a sub-path (site = https://bank.example/pos/help/)'
       prefix,
       `${prefix}zh-hant/`,
       `${prefix}zh-hans/`,
-      `${prefix}404.html`,
+      missingPage,
       `${prefix}offline/`,
     ]);
     expect(problems).toEqual([]);
@@ -203,6 +208,11 @@ describe('the site built for a sub-path (site = https://bank.example/pos/help/)'
     });
     await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
     const { context, page, errors } = await openPage(browser);
+    // The bundle loads its flows from the site it was built for: answer that host from this build.
+    await context.route(`${new URL(site).origin}/**`, async (route) => {
+      const response = await route.fetch({ url: `${origin}${new URL(route.request().url()).pathname}` });
+      await route.fulfill({ response });
+    });
     await page.goto(`http://localhost:${(host.address() as AddressInfo).port}/`);
     await expect(walkToOutcome(page)).resolves.toMatch(/^(resolved|escalate)$/);
     expect(errors).toEqual([]);
@@ -218,12 +228,13 @@ describe('the site built for a sub-path (site = https://bank.example/pos/help/)'
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.waitForLoadState('networkidle');
     await context.setOffline(true);
-    for (const route of ['/zh-hans/network/', '/zh-hant/codes/55/']) {
+    // The first visit keeps the visitor's script (zh-Hant here): its category pages, codes table and search.
+    for (const route of ['/zh-hant/network/', '/zh-hant/codes/']) {
       const res = await page.goto(`${base}${route}`);
       expect(res?.ok(), route).toBe(true);
-      await expect(page.locator('h1').first().textContent(), route).resolves.not.toBe('');
+      await expect(page.locator('h1').first().textContent(), route).resolves.not.toMatch(/^$|離線副本/);
     }
-    await page.goto(`${base}/zh-hans/search/?q=${encodeURIComponent('缺纸')}`);
+    await page.goto(`${base}/zh-hant/search/?q=${encodeURIComponent('缺紙')}`);
     await page.waitForFunction(() => /\d/.test(document.getElementById('search-status')?.textContent ?? ''));
     await expect(page.locator('a[data-result]').count()).resolves.toBeGreaterThan(0);
     const missing = await page.goto(`${base}/zh-hant/not-cached-anywhere/`);
