@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { getSimplePaths } from '@xstate/graph';
 import { flows } from '../../src/machines/registry';
-import { baseUrl, launch, openPage } from './browser';
+import { baseUrl, launch, openPage, serveSiteOrigin } from './browser';
 
 /** A merchant's typed details: kept only when asked, sent to integrators when they change, never leaked. */
 
@@ -195,6 +195,7 @@ describe('remembering on this device', () => {
 
   it('keeps nothing in a bank portal unless the integrator sets the remember attribute', async () => {
     const { context, page, errors } = await openPage(browser);
+    await serveSiteOrigin(context); // the bundle loads its flows from the site it was built for
     await page.goto(`${hostUrl}/`);
     let widget = await walk(page);
     await expect(widget.locator('input[type="checkbox"]').count()).resolves.toBe(0);
