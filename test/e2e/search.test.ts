@@ -137,7 +137,7 @@ describe('search', () => {
     // Only in the prose of the provider article (the central bank's site), in no title or question.
     const deep = await searchFor('zh-hans', 'pbc');
     expect(deep.map((r) => categoryOf(r.href))).toContain('provider');
-    expect(requests.some((u) => u.includes('-x-full_'))).toBe(true);
+    await expect.poll(() => requests.some((u) => u.includes('-x-full_'))).toBe(true);
 
     requests.length = 0;
     await searchFor('zh-hant', '小票存根');
@@ -148,7 +148,7 @@ describe('search', () => {
     }
     await page.locator('#search-more').click();
     await page.waitForFunction((n) => document.querySelectorAll('a[data-result]').length > n, before);
-    expect(requests.some((u) => u.includes('-x-full_'))).toBe(true);
+    await expect.poll(() => requests.some((u) => u.includes('-x-full_'))).toBe(true);
     const hrefs = await page.locator('a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(new Set(hrefs).size).toBe(hrefs.length);
     page.off('request', listener);
