@@ -5,6 +5,8 @@
  * - `Array.prototype.at` (Chromium 92, Safari 15.4, Firefox 90): the widget's path;
  * - `replaceChildren` (Chromium 86, Safari 14): the widget's views and the search results;
  * - `String.prototype.replaceAll` (Chromium 85, Safari 13.1): flow texts compiled in the browser;
+ * - `Object.hasOwn` (Chromium 93, Safari 15.4, Firefox 92): the widget's lookups of flows, nodes
+ *   and strings (found by the Chromium 78 and 86 tests after the flow catalogue landed);
  * - constructable stylesheets (`new CSSStyleSheet()`, `adoptedStyleSheets`: Safari 16.4, Firefox
  *   101): the widget's shadow root gets a <style> with the same text instead. A page whose CSP
  *   has no 'unsafe-inline' for styles blocks that <style>: the widget then works, unstyled.
@@ -26,6 +28,14 @@ if (!Array.prototype.at) {
     const i = Math.trunc(index) || 0;
     return this[i < 0 ? i + this.length : i];
   };
+}
+
+if (!Object.hasOwn) {
+  Object.defineProperty(Object, 'hasOwn', {
+    configurable: true,
+    writable: true,
+    value: (object: object, key: PropertyKey) => Object.prototype.hasOwnProperty.call(object, key),
+  });
 }
 
 if (!String.prototype.replaceAll) {
