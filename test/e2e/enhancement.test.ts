@@ -60,7 +60,7 @@ describe('progressive enhancement', () => {
     async (lang) => {
       const { context, page, errors, blockedRequests } = await openBlocking(
         `/${lang}/network/`,
-        /\/_astro\/network\.[^/]*\.js$/,
+        /\/embed\/flows\/[a-z-]+\/network\.[0-9a-f]+\.json$/,
       );
       const alert = page.locator('pos-troubleshooter [part="error"]');
       await alert.waitFor();
