@@ -91,8 +91,10 @@ function readVerified(cache, key) {
 /** An entry with this hash in any of our caches (an earlier version's), or undefined. */
 function findStored(key, sha) {
   return caches.keys().then(function (names) {
+    // Not this version's own cache (fill() looked there first): opening it after a failed
+    // install deleted it would bring it back, empty but listed.
     var mine = names.filter(function (n) {
-      return n.indexOf(PREFIX) === 0;
+      return n.indexOf(PREFIX) === 0 && n !== CACHE;
     });
     var next = function (i) {
       if (i >= mine.length) return Promise.resolve(undefined);
@@ -109,12 +111,32 @@ function findStored(key, sha) {
   });
 }
 
+/** Like Promise.all, but rejects (with the first error) only once every promise has settled. */
+function settled(promises) {
+  var failure;
+  return Promise.all(
+    promises.map(function (p) {
+      return p.catch(function (error) {
+        if (!failure) failure = { error: error };
+      });
+    }),
+  ).then(function () {
+    if (failure) throw failure.error;
+  });
+}
+
 /**
  * Stores the files ([url, sha] pairs) in `cache`, four at a time: kept from an earlier version
- * when the hash is the same, else downloaded and checked against the hash.
+ * when the hash is the same, else downloaded and checked against the hash. On the first failure
+ * the others stop taking files, and it rejects only when none is still writing, so a caller that
+ * then deletes the cache deletes everything stored.
  */
 function fill(cache, files) {
   var queue = files.slice();
+  var stop = function (error) {
+    queue.length = 0;
+    throw error;
+  };
   var worker = function () {
     var file = queue.shift();
     if (!file) return Promise.resolve();
@@ -133,9 +155,9 @@ function fill(cache, files) {
           });
         });
       })
-      .then(worker);
+      .then(worker, stop);
   };
-  return Promise.all([worker(), worker(), worker(), worker()]);
+  return settled([worker(), worker(), worker(), worker()]);
 }
 
 var readMarker = function (cache, name) {
@@ -262,7 +284,7 @@ self.addEventListener('install', function (event) {
         .then(function (cache) {
           return fill(cache, OFFLINE.shell)
             .then(function () {
-              return Promise.all(
+              return settled(
                 held.langs.map(function (lang) {
                   return fill(cache, OFFLINE.essentials[lang]).then(function () {
                     return writeMarker(cache, 'lang-' + lang, { version: OFFLINE.version });
@@ -271,14 +293,14 @@ self.addEventListener('install', function (event) {
               );
             })
             .then(function () {
-              return Promise.all(
+              return settled(
                 held.saved.map(function (lang) {
                   return refreshSaved(cache, lang);
                 }),
               );
             })
             .then(function () {
-              return Promise.all(
+              return settled(
                 held.pages.map(function (url) {
                   return cache.match(url).then(function (have) {
                     return have ? undefined : keepPage(cache, url);

@@ -41,11 +41,14 @@ export async function servedCopy(): Promise<ServedCopy> {
       await buildServiceWorker(pathToFileURL(`${dir}/`), { info: () => {} });
     },
     close: () =>
-      new Promise<void>((resolve) =>
+      new Promise<void>((resolve) => {
         server.close(() => {
           rmSync(dir, { recursive: true, force: true });
           resolve();
-        }),
-      ),
+        });
+        // close() waits for open connections: a browser's keep-alive or a proxied download cut
+        // short would hold it (an afterAll hook timed out so in CI).
+        server.closeAllConnections();
+      }),
   };
 }

@@ -24,5 +24,9 @@ export default async function setup(project: TestProject) {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
 }
