@@ -364,22 +364,26 @@ var lastResort = function () {
   );
 };
 
+/** Stores a copy of `res` under `key` once the page has it (a failure to store is not the page's). */
+function keep(event, cache, key, res) {
+  event.waitUntil(
+    res
+      .clone()
+      .arrayBuffer()
+      .then(function (body) {
+        return storeBody(cache, key, res, body);
+      })
+      .catch(function () {}),
+  );
+}
+
 /** Pages: the network first, keeping what comes; offline, the stored copy, else the offline page. */
 function navigate(event) {
   var key = keyOf(event.request.url);
   return caches.open(CACHE).then(function (cache) {
     return fetch(event.request).then(
       function (res) {
-        if (res.ok && !res.redirected && res.type === 'basic')
-          event.waitUntil(
-            res
-              .clone()
-              .arrayBuffer()
-              .then(function (body) {
-                return storeBody(cache, key, res, body);
-              })
-              .catch(function () {}),
-          );
+        if (res.ok && !res.redirected && res.type === 'basic') keep(event, cache, key, res);
         return res;
       },
       function () {
@@ -401,16 +405,7 @@ function asset(event) {
     return readVerified(cache, key).then(function (stored) {
       if (stored) return stored;
       return fetch(event.request).then(function (res) {
-        if (res.ok && res.status === 200 && res.type === 'basic')
-          event.waitUntil(
-            res
-              .clone()
-              .arrayBuffer()
-              .then(function (body) {
-                return storeBody(cache, key, res, body);
-              })
-              .catch(function () {}),
-          );
+        if (res.ok && res.status === 200 && res.type === 'basic') keep(event, cache, key, res);
         return res;
       });
     });
