@@ -9,6 +9,9 @@ export default defineConfig({
     projects: [
       {
         plugins: plugins(),
+        // Astro's own defineCollection (what `astro:content` hands the content config), so the tests
+        // check fixture content with the collections of src/content.config.ts, as the build does.
+        resolve: { alias: { 'astro:content': 'astro/content/config' } },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
