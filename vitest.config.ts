@@ -21,6 +21,16 @@ export default defineConfig({
       {
         plugins: plugins(),
         test: {
+          // What the build wrote (dist/, from `npm run build`), read without a browser.
+          name: 'dist',
+          include: ['test/dist/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/dist/global-setup.ts'],
+        },
+      },
+      {
+        plugins: plugins(),
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
