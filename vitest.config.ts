@@ -9,10 +9,23 @@ export default defineConfig({
     projects: [
       {
         plugins: plugins(),
+        // Astro's own defineCollection (what `astro:content` hands the content config), so the tests
+        // check fixture content with the collections of src/content.config.ts, as the build does.
+        resolve: { alias: { 'astro:content': 'astro/content/config' } },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        plugins: plugins(),
+        test: {
+          // What the build wrote (dist/, from `npm run build`), read without a browser.
+          name: 'dist',
+          include: ['test/dist/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/dist/global-setup.ts'],
         },
       },
       {

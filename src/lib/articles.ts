@@ -36,32 +36,39 @@ let cache: Promise<Article[]> | undefined;
  * checked: each category has its main article, and every `related` id names an article.
  */
 export function getArticles(): Promise<Article[]> {
-  cache ??= (async () => {
-    const list = (await getCollection('articles')).map(toArticle);
-    const ids = new Set(list.map((a) => a.id));
-    for (const category of articleCategories) {
-      if (!ids.has(category)) {
+  cache ??= (async () => checkArticles(await getCollection('articles')))();
+  return cache;
+}
+
+/**
+ * The articles of the collection's `entries`, checked and in reading order (getArticles); the
+ * first mistake throws an AstroError naming the file, the field and the fix. Exported for the
+ * tests, which run it on fixture content without a build.
+ */
+export function checkArticles(entries: CollectionEntry<'articles'>[]): Article[] {
+  const list = entries.map(toArticle);
+  const ids = new Set(list.map((a) => a.id));
+  for (const category of articleCategories) {
+    if (!ids.has(category)) {
+      throw new AstroError(
+        `The category "${category}" has no main article, so /{lang}/${category}/ would be missing.`,
+        `Add src/content/articles/${category}/index.mdx.`,
+      );
+    }
+  }
+  for (const article of list) {
+    for (const rel of article.entry.data.related) {
+      if (!ids.has(rel)) {
         throw new AstroError(
-          `The category "${category}" has no main article, so /{lang}/${category}/ would be missing.`,
-          `Add src/content/articles/${category}/index.mdx.`,
+          `${sourceOf(article.entry)}: field \`related\` names "${rel}", which is not an article.`,
+          `Use one of: ${[...ids].sort().join(', ')}.`,
         );
       }
     }
-    for (const article of list) {
-      for (const rel of article.entry.data.related) {
-        if (!ids.has(rel)) {
-          throw new AstroError(
-            `${sourceOf(article.entry)}: field \`related\` names "${rel}", which is not an article.`,
-            `Use one of: ${[...ids].sort().join(', ')}.`,
-          );
-        }
-      }
-    }
-    for (const article of list) checkFlowStart(article);
-    const rank = (a: Article) => articleCategories.indexOf(a.category) * 10_000 + (a.slug ? 1 + a.entry.data.order : 0);
-    return list.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
-  })();
-  return cache;
+  }
+  for (const article of list) checkFlowStart(article);
+  const rank = (a: Article) => articleCategories.indexOf(a.category) * 10_000 + (a.slug ? 1 + a.entry.data.order : 0);
+  return list.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
 }
 
 /** Checks that `flowStart:` names a node of the article's flow, and only comes with `flow:`. */

@@ -8,7 +8,7 @@ import { distFiles, readDist, textOf, dist } from './dist';
 import { baseUrl, launch, openPage } from './browser';
 import { findRefs, resolves } from '../../scripts/build/check-links.mjs';
 
-// Character by character, from 't': 'tw' would flag 么 itself (test/unit/hans-leaks.test.ts checks whole texts with 'tw').
+// Character by character, from 't': 'tw' would flag 么 itself (test/dist/hans-leaks.test.ts checks whole texts with 'tw').
 const toHans = OpenCC.Converter({ from: 't', to: 'cn' });
 const langs = ['zh-hant', 'zh-hans'] as const;
 

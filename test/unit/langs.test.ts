@@ -4,7 +4,7 @@
  * not converted from the source, its strings); the scan below fails on any file that names a
  * language itself.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -144,14 +144,4 @@ describe('one language layer', () => {
     expect(hits('/** zh-Hant → zh-Hans */ const y = "https://example.com/x";')).toBe(false);
     expect(hits('import hansPlugin from "./vite-plugin-hans.mjs";')).toBe(false);
   });
-});
-
-describe('the module in the browser', () => {
-  const astro = path.join(root, 'dist/_astro');
-  it.skipIf(!existsSync(astro))(
-    'is copied into each script that uses it, not a shared chunk (one more request)',
-    () => {
-      expect(readdirSync(astro).filter((f) => f.startsWith('langs.'))).toEqual([]);
-    },
-  );
 });
