@@ -4,6 +4,7 @@
  * (scripts/serve.mjs) sends them, and the nginx test checks deploy/nginx/ sends the same.
  */
 import { langFromPath } from '../src/i18n/langs.mjs';
+import { webOrigin } from './site-config.mjs';
 
 /** The Content-Security-Policy every response carries, less its `frame-ancestors`. */
 export const cspBase =
@@ -19,7 +20,7 @@ export const pageCsp = `${cspBase}; frame-ancestors 'none'`;
  */
 export function frameAncestors(embedOrigins) {
   for (const origin of embedOrigins) {
-    if (origin !== '*' && !/^https?:\/\/[^/\s;,'"]+$/.test(origin)) {
+    if (origin !== '*' && !webOrigin.test(origin)) {
       throw new Error(
         `site.config.mjs: embedOrigins lists "${origin}", which is not an origin. Write it as scheme and host, like 'https://portal.bank.example' (no path, no trailing slash).`,
       );
