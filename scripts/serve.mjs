@@ -18,8 +18,6 @@ import sirv from 'sirv';
 import { siteConfig } from './site-config.mjs';
 import { frameAncestors, headersFor } from './headers.mjs';
 
-export { cacheControl } from './headers.mjs';
-
 /**
  * Starts a server for `dir` on `port` (0 picks a free one) and resolves with it once listening.
  * `embedOrigins` (default: site.config.mjs) may frame the iframe route; `prefix` is the path the

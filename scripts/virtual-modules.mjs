@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runnerImport } from 'vite';
 import { langs } from '../src/i18n/langs.mjs';
-import { flowData, flowDataDir, flowDataPath, forgetFlowData } from './build/flow-data.mjs';
+import { flowData, flowDataDir, forgetFlowData } from './build/flow-data.mjs';
 import { isFlowsYaml } from './flow-files.mjs';
 import { siteConfig } from './site-config.mjs';
 
@@ -120,5 +120,3 @@ export default function virtualModulesPlugin({ root = process.cwd(), flowsBase, 
     },
   };
 }
-
-export { flowDataPath };
