@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import siteConfig from './site.config.mjs';
+import { siteConfig } from './scripts/site-config.mjs';
 import posHelp from './scripts/integration.mjs';
 import themePlugin from './scripts/vite-plugin-theme.mjs';
 import virtualModules from './scripts/virtual-modules.mjs';

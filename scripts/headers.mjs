@@ -4,10 +4,10 @@
  * (scripts/serve.mjs) sends them, and the nginx test checks deploy/nginx/ sends the same.
  */
 import { langFromPath } from '../src/i18n/langs.mjs';
+import { webOrigin } from './site-config.mjs';
 
 /** The Content-Security-Policy every response carries, less its `frame-ancestors`. */
-export const cspBase =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+const cspBase = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 
 /** The CSP of every page except the iframe route: nobody may frame it. */
 export const pageCsp = `${cspBase}; frame-ancestors 'none'`;
@@ -19,7 +19,7 @@ export const pageCsp = `${cspBase}; frame-ancestors 'none'`;
  */
 export function frameAncestors(embedOrigins) {
   for (const origin of embedOrigins) {
-    if (origin !== '*' && !/^https?:\/\/[^/\s;,'"]+$/.test(origin)) {
+    if (origin !== '*' && !webOrigin.test(origin)) {
       throw new Error(
         `site.config.mjs: embedOrigins lists "${origin}", which is not an origin. Write it as scheme and host, like 'https://portal.bank.example' (no path, no trailing slash).`,
       );
@@ -46,14 +46,14 @@ export const isFrameRoute = (pathname) =>
  * Whether `pathname` is a flow's data file, `/embed/flows/{lang}/{flow}.{hash}.json` (content-hashed).
  * @param {string} pathname
  */
-export const isFlowFile = (pathname) => /^\/embed\/flows\/[a-z-]+\/[a-z0-9-]+\.[0-9a-f]+\.json$/.test(pathname);
+const isFlowFile = (pathname) => /^\/embed\/flows\/[a-z-]+\/[a-z0-9-]+\.[0-9a-f]+\.json$/.test(pathname);
 
 /**
  * Caching per path, as the README's deploy table says. Only for successful responses: a 404 is
  * never cacheable (see `headersFor`).
  * @param {string} pathname
  */
-export function cacheControl(pathname) {
+function cacheControl(pathname) {
   if (pathname === '/sw.js') return 'no-cache';
   if (
     pathname.startsWith('/_astro/') ||

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import site from '../site.config.mjs';
+import { siteConfig as site } from './site-config.mjs';
 
 /**
  * `#rrggbb` → [r, g, b].
@@ -14,6 +14,11 @@ import site from '../site.config.mjs';
  * @returns {number[]}
  */
 const hex = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+if (!/^#[0-9a-f]{6}$/i.test(site.colors.accent)) {
+  throw new Error(
+    `site.config.mjs: colors.accent is "${site.colors.accent}"; the icons are drawn only from a six-digit hex colour, like '#0b5cad'. Write it so, or draw the icons yourself.`,
+  );
+}
 const accent = hex(site.colors.accent);
 const white = [255, 255, 255];
 

@@ -1,13 +1,13 @@
 // @ts-check
 /**
- * npm run pdf: prints every procedure sheet, the booklet and the blank repair record, in every
- * language, to dist/pdf/ with Chromium (A4). Needs a built site (npm run build).
+ * npm run pdf: prints every page under /{lang}/print/ but the print centre itself (each procedure
+ * sheet, the booklet, the blank repair record, and any sheet added later), in every language, to
+ * dist/pdf/ with Chromium (A4). Needs a built site (npm run build).
  */
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
-import { checkedFlowData } from './build/flow-data.mjs';
 import { langs } from '../src/i18n/langs.mjs';
 
 const dist = path.resolve('dist');
@@ -15,8 +15,13 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   console.error('No built site in dist/. Run `npm run build` first.');
   process.exit(1);
 }
-const flows = (await checkedFlowData(process.cwd())).names;
-const sheets = langs.flatMap((lang) => [...flows, 'repair-record', 'booklet'].map((name) => ({ lang, name })));
+/** The print pages the build wrote for `lang`: every folder of dist/{lang}/print/ with a page. */
+const printed = (/** @type {string} */ lang) =>
+  readdirSync(path.join(dist, lang, 'print'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dist, lang, 'print', d.name, 'index.html')))
+    .map((d) => d.name)
+    .sort();
+const sheets = langs.flatMap((lang) => printed(lang).map((name) => ({ lang, name })));
 const server = await serve(dist, 0);
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -15,10 +15,8 @@ import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sirv from 'sirv';
-import siteConfig from '../site.config.mjs';
+import { siteConfig } from './site-config.mjs';
 import { frameAncestors, headersFor } from './headers.mjs';
-
-export { cacheControl } from './headers.mjs';
 
 /**
  * Starts a server for `dir` on `port` (0 picks a free one) and resolves with it once listening.
@@ -29,9 +27,9 @@ export { cacheControl } from './headers.mjs';
  * @param {{ embedOrigins?: readonly string[], prefix?: string }} [options]
  * @returns {Promise<import('node:http').Server>}
  */
-export function serve(dir, port, { embedOrigins = siteConfig.embedOrigins ?? [], prefix = '/' } = {}) {
+export function serve(dir, port, { embedOrigins = siteConfig.embedOrigins, prefix = '/' } = {}) {
   const base = prefix.replace(/\/?$/, '/');
-  frameAncestors(embedOrigins); // a wrong origin in site.config.mjs stops here, with the fix
+  frameAncestors(embedOrigins); // a wrong origin passed in stops here, with the fix
   const root = path.resolve(dir);
   const assets = sirv(root, {
     dev: true, // reads files on each request: tests rebuild, and deploy a new sw.js, while it runs

@@ -4,6 +4,8 @@
  * types: src/virtual.d.ts). Used by Astro (astro.config.mjs), Vitest and the embed build
  * (scripts/build/embed.mjs), which differ only in where the browser finds the flow files.
  *
+ * - `virtual:pos-help/config`: the deployer's settings from site.config.mjs, checked
+ *   (scripts/site-config.mjs), for the server (src/lib/site.ts).
  * - `virtual:pos-help/catalogue`: every flow's model (zh-Hant, with authors' notes) and the shared
  *   texts, for the server and the tests (src/machines/registry.ts); its problems, if any.
  * - `virtual:pos-help/flows`: the list of flows and, per script, each flow's JSON file and its
@@ -16,8 +18,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runnerImport } from 'vite';
 import { langs } from '../src/i18n/langs.mjs';
-import { flowData, flowDataDir, flowDataPath, forgetFlowData } from './build/flow-data.mjs';
+import { flowData, flowDataDir, forgetFlowData } from './build/flow-data.mjs';
 import { isFlowsYaml } from './flow-files.mjs';
+import { siteConfig } from './site-config.mjs';
 
 /**
  * What the plugin is told: `flowsBase`, the URL the flow files are under (ending in a slash);
@@ -32,6 +35,7 @@ import { isFlowsYaml } from './flow-files.mjs';
  * @type {Record<string, (root: string, options: VirtualOptions) => Promise<string>>}
  */
 export const virtualModules = {
+  'virtual:pos-help/config': async () => `export default ${JSON.stringify(siteConfig)};`,
   'virtual:pos-help/catalogue': async (root) => `export default ${JSON.stringify((await flowData(root)).catalogue)};`,
   'virtual:pos-help/flows': async (root, { flowsBase, integrity }) => {
     const { names, files } = await flowData(root);
@@ -116,5 +120,3 @@ export default function virtualModulesPlugin({ root = process.cwd(), flowsBase, 
     },
   };
 }
-
-export { flowDataPath };

@@ -4,11 +4,10 @@
  * properties. Imported by the layouts, it is bundled into the site's stylesheet, so no page needs
  * an inline <style> (strict CSP: `style-src 'self'`).
  */
-import siteConfig from '../site.config.mjs';
+import { cssColour, siteConfig } from './site-config.mjs';
 
 const id = 'virtual:pos-theme.css';
 const resolved = `\0${id}`;
-const colour = /^#[0-9a-f]{3,8}$|^[a-z]+$|^(rgb|hsl|oklch)a?\([0-9.,%\s/a-z-]+\)$/i;
 
 /**
  * The theme stylesheet for `colors` ({ accent, accentText, accentDark }).
@@ -16,7 +15,7 @@ const colour = /^#[0-9a-f]{3,8}$|^[a-z]+$|^(rgb|hsl|oklch)a?\([0-9.,%\s/a-z-]+\)
  */
 export function themeCss(colors) {
   for (const [key, value] of Object.entries(colors)) {
-    if (!colour.test(value)) {
+    if (!cssColour.test(value)) {
       throw new Error(
         `site.config.mjs: colors.${key} is "${value}", which is not a CSS colour. Write it like '#0b5cad'.`,
       );

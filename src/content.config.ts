@@ -1,15 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { articleCategories } from './lib/taxonomy';
 import { codesLoader } from './lib/content/codes-loader';
 import { flowNames, isFlowName } from './machines/manifest';
 import { flowSchema } from './machines/schema';
 
-const categoryHint = `the folder under src/content/articles/ must be one of: ${articleCategories.join(', ')}`;
-
 /** Frontmatter of an article: src/content/articles/{category}/{slug}.mdx (index.mdx = the category page). */
-export const articleSchema = z.object({
+const articleSchema = z.object({
   /** Page title in zh-Hant, as a merchant would phrase the problem (8–40 characters). */
   title: z
     .string({ error: 'add a `title:` line, e.g. title: 打印機不出小票怎麼辦' })
@@ -52,11 +49,9 @@ export const articleSchema = z.object({
     .array(z.string().regex(/^[a-z-]+(\/[a-z0-9-]+)?$/, 'write related ids like `network` or `hardware/printer`'))
     .default([]),
 });
-/** Frontmatter of an article, parsed. */
-export type ArticleData = z.infer<typeof articleSchema>;
 
 /** One UnionPay (or custom) response code: src/content/codes/codes.yaml, one list item each. */
-export const codeSchema = z.object({
+const codeSchema = z.object({
   /** The code as shown, e.g. `55` or `A0`; its page is /{lang}/codes/{id lower-cased}/. */
   id: z.string().regex(/^[0-9A-Z]{2}$/, 'a code is two characters, digits or capital letters, e.g. 55 or A0'),
   /** What the code means, in one short line. */
@@ -80,8 +75,6 @@ export const codeSchema = z.object({
   /** Listed among the most common codes on the home page. */
   common: z.boolean().default(false),
 });
-/** A response code, parsed. */
-export type CodeData = z.infer<typeof codeSchema>;
 
 const articles = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './src/content/articles' }),
@@ -100,4 +93,3 @@ const flows = defineCollection({
 });
 
 export const collections = { articles, codes, flows };
-export { categoryHint };

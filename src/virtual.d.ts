@@ -3,6 +3,12 @@
  * handed to runtime code), and of the theme stylesheet (scripts/vite-plugin-theme.mjs).
  */
 
+declare module 'virtual:pos-help/config' {
+  /** The deployer's settings (site.config.mjs), checked by scripts/site-config.mjs. */
+  const config: import('../scripts/site-config.mjs').SiteConfig;
+  export default config;
+}
+
 declare module 'virtual:pos-help/catalogue' {
   /** Every flow's model (zh-Hant, in order), the shared texts, and any problem the checks found. */
   const catalogue: {

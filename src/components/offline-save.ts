@@ -6,7 +6,7 @@
  * each deploy. Texts come from the control's data attributes, already in the page's script.
  */
 import { resumeState, setState } from './offline-save-state';
-import { base, type Listed, type List, SHA, PREFIX, abs, markerUrl, size, holds, store } from './offline-cache';
+import { base, type Listed, type List, PREFIX, abs, markerUrl, size, holds, store } from './offline-cache';
 
 export function setUpSave(root: HTMLElement) {
   const lang = root.dataset.lang ?? '';

@@ -194,7 +194,14 @@ export const ui = {
 /** A key of the UI string table. */
 export type UiKey = keyof typeof ui;
 
-/** Looks up a UI string (zh-Hant) and fills `{name}` placeholders. */
+/**
+ * Looks up a UI string (zh-Hant) and fills `{name}` placeholders. A key built at run time that
+ * the table lacks (`category.{id}` of a new category) stops the build naming it.
+ */
 export function t(key: UiKey, vars: Record<string, string | number> = {}): string {
+  if (!Object.hasOwn(ui, key))
+    throw new Error(
+      `src/i18n/ui.ts has no string "${key}": add it (a category needs category.{id} and category.{id}.blurb).`,
+    );
   return ui[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }

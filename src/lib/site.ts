@@ -1,7 +1,7 @@
-import config from '../../site.config.mjs';
+import config from 'virtual:pos-help/config';
 import { url } from './url';
 
-/** The deployer's settings (site.config.mjs). */
+/** The deployer's settings (site.config.mjs, checked: scripts/site-config.mjs). */
 export const site = config;
 
 /** The URL the site is built for: Astro's `site` (site.config.mjs, or POS_HELP_SITE for a test build). */

@@ -8,7 +8,7 @@ export const articleCategories = [
   'security',
   'apply',
   'service',
-  // transactions (issue 11): money questions; its flow comes later
+  // transactions (issue 11): money questions, with their own flow
   'transactions',
   'personal-pos',
   'provider',

@@ -16,7 +16,7 @@ import { modelOf } from './to-model.ts';
 import type { FlowModel } from './types.ts';
 
 /** The shared texts' file, relative to the project root. */
-export const sharedFile = `${flowsDir}/_shared.yaml`;
+const sharedFile = `${flowsDir}/_shared.yaml`;
 
 /** A YAML file as read: its flow id (file name), its path for messages, its parsed content. */
 export interface FlowSource {
@@ -70,7 +70,7 @@ export function buildCatalogue(sources: FlowSource[], shared: Omit<FlowSource, '
 }
 
 /** Reads every flow file of `root` (one `{flow}.yaml` per flow; `_`-files hold shared texts). */
-export function readSources(root: string): { sources: FlowSource[]; shared: Omit<FlowSource, 'name'> } {
+function readSources(root: string): { sources: FlowSource[]; shared: Omit<FlowSource, 'name'> } {
   const dir = path.join(root, flowsDir);
   const sources = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
@@ -89,4 +89,5 @@ export function readCatalogue(root: string): Catalogue {
   return buildCatalogue(sources, shared);
 }
 
+/** For scripts/build/flow-data.mjs, which loads this module in Vite's runner and needs the same error class. */
 export { flowsError } from './problems.ts';

@@ -5,7 +5,7 @@
  * by taking a compiled machine's config apart.
  */
 import { NOT_FIXED } from './constants.ts';
-import type { FlowModel, ModelNode, OutcomeMeta, QuestionMeta, StepMeta } from './types.ts';
+import type { FlowModel, ModelNode, OutcomeMeta, StepMeta } from './types.ts';
 
 /** One node of a flow (an alias kept for readers of the states). */
 export type FlowState = ModelNode;
@@ -54,9 +54,8 @@ export function stepsLeft(model: FlowModel): Map<string, number> {
   return memo;
 }
 
-/** Narrowing helpers for a node's meta. */
+/** Narrows a node's meta to an outcome. */
 export const isOutcome = (meta: StepMeta): meta is OutcomeMeta => meta.kind === 'outcome';
-export const isQuestion = (meta: StepMeta): meta is QuestionMeta => meta.kind === 'question';
 
 /**
  * The nodes a printed sheet shows: all but the escalations generated for "not fixed" (the

@@ -1,10 +1,10 @@
 /**
- * Walking a compiled flow: every path from the start to an outcome, for the tests, the author
- * preview and a last check that the machine XState built ends every path in an outcome.
+ * Walking a compiled flow: every path from the start to an outcome, for the tests and the author
+ * preview (/dev/flows/). The build checks the flow files themselves (check.ts: dead ends, loops
+ * without a way out, unreachable nodes) before any machine is compiled.
  */
 import { getSimplePaths } from '@xstate/graph';
 import { isOutcome, readStates } from './model.ts';
-import { flowsError, type FlowProblem } from './problems.ts';
 import type { Flow } from './types.ts';
 
 /** One path: the nodes passed with the answer chosen at each, then the outcome. */
@@ -44,28 +44,3 @@ export function describePaths(flow: Flow, by: 'label' | 'event' = 'event'): stri
     .map((p) => `${p.steps.map((s) => `${s.state} —${s[by]}→ `).join('')}${p.end} (${p.outcome})`)
     .sort();
 }
-
-/** Checks a compiled flow: every simple path ends in an outcome. */
-export function checkFlow(flow: Flow): FlowProblem[] {
-  const states = new Map(readStates(flow.model).map((s) => [s.id, s]));
-  const stuck = new Set<string>();
-  for (const path of getSimplePaths(flow.machine)) {
-    const node = states.get(String(path.state.value));
-    if (node && !node.final && Object.keys(node.on).length === 0) stuck.add(node.id);
-  }
-  return [...stuck].map((node) => ({
-    file: `src/content/flows/${flow.name}.yaml`,
-    node,
-    field: 'answers',
-    message: 'a path stops here without an outcome',
-    fix: 'add answers, or make it `kind: outcome`',
-  }));
-}
-
-/** Throws one error listing every problem of every flow. */
-export function assertFlows(flows: Readonly<Record<string, Flow>>): void {
-  const problems = Object.values(flows).flatMap(checkFlow);
-  if (problems.length) throw flowsError(problems);
-}
-
-export { formatProblems } from './problems.ts';

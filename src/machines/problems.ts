@@ -19,7 +19,7 @@ export interface FlowProblem {
 }
 
 /** Where a problem is: file, node and field. */
-export const whereIs = (p: FlowProblem): string =>
+const whereIs = (p: FlowProblem): string =>
   [p.file, p.node && `node "${p.node}"`, p.field && `field \`${p.field}\``].filter(Boolean).join(', ');
 
 /** Formats problems one per line: where, what is wrong, the fix. */

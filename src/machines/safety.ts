@@ -8,13 +8,13 @@ import type { FlowProblem } from './problems.ts';
 import type { FlowFile } from './schema.ts';
 
 /** Words that make such a mention a warning rather than an instruction (the first rules' allowance). */
-export const negation = /不要|不能|切勿|禁止|不得|沒有|違規|拒絕|以免|否則|會被|有人要求/;
+const negation = /不要|不能|切勿|禁止|不得|沒有|違規|拒絕|以免|否則|會被|有人要求/;
 
 /**
  * Words that forbid outright. The newer rules accept only these: `沒有`, `會被` and the like also
  * occur in texts that instruct ("沒有小票就退現金"), so they excuse nothing there.
  */
-export const prohibition = /不要|不能|不可|切勿|禁止|不得|嚴禁|絕不|千萬別|不應/;
+const prohibition = /不要|不能|不可|切勿|禁止|不得|嚴禁|絕不|千萬別|不應/;
 
 /** Says the first transaction's result must be known first: "先確認上一筆的結果，再…". */
 const resultFirst = /先(確認|查清|查明|查到|弄清)[^。；]*結果/;

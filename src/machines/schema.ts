@@ -49,7 +49,7 @@ const common = {
 };
 
 /** A question: optional things to do first, then one question with its answers. */
-export const questionSchema = z.strictObject({
+const questionSchema = z.strictObject({
   kind: z.literal('question').describe('A question: optional steps first, then answers that lead on'),
   ...common,
   /** The question, as the step's heading. */
@@ -67,7 +67,7 @@ export const questionSchema = z.strictObject({
 });
 
 /** A step: instructions with one way on (the button says `done.label`; its event is DONE). */
-export const stepSchema = z.strictObject({
+const stepSchema = z.strictObject({
   kind: z.literal('step').describe('Instructions with one button (done) that leads on'),
   ...common,
   /** What to do, as the step's heading. */
@@ -81,7 +81,7 @@ export const stepSchema = z.strictObject({
 });
 
 /** An outcome: fixed (`resolved`) or whom to call and what to tell them (`escalate`). */
-export const outcomeSchema = z.strictObject({
+const outcomeSchema = z.strictObject({
   kind: z.literal('outcome').describe('An end: resolved (fixed now) or escalate (whom to call, what to tell)'),
   ...common,
   /** `resolved`: the merchant can fix it now; `escalate`: someone else must act. */
@@ -102,7 +102,7 @@ export const outcomeSchema = z.strictObject({
 });
 
 /** Any node of a flow, told apart by `kind`. */
-export const nodeSchema = z.discriminatedUnion('kind', [questionSchema, stepSchema, outcomeSchema]);
+const nodeSchema = z.discriminatedUnion('kind', [questionSchema, stepSchema, outcomeSchema]);
 
 /** A flow file: src/content/flows/{flow}.yaml. */
 export const flowSchema = z.strictObject({

@@ -26,7 +26,7 @@ export function buildWithContent(overlay: Overlay): { code: number; output: stri
   const run = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', POS_HELP_FIXTURE: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   return { code: run.status ?? 1, output: `${run.stdout}\n${run.stderr}`, dir };
 }

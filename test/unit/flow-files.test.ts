@@ -35,16 +35,17 @@ describe('the flow files', () => {
     }
   });
 
-  it('make the list of flows, in their order', () => {
-    expect(flowNames).toEqual([
-      'hardware',
-      'software',
-      'network',
-      'security',
-      'apply',
-      'transactions',
-      'payment-methods',
-    ]);
+  it('make the list of flows: one per file, in their `order`, then by id', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.startsWith('_'));
+    expect([...flowNames].sort()).toEqual(files.map((f) => f.replace(/\.yaml$/, '')).sort());
+    const order = new Map(models.map((m) => [m.id, m.order]));
+    expect(flowNames[0]).toBe('hardware'); // order 10: the commonest faults first
+    for (const [i, name] of flowNames.entries()) {
+      if (i === 0) continue;
+      const before = flowNames[i - 1]!;
+      const [a, b] = [order.get(before)!, order.get(name)!];
+      expect(a < b || (a === b && before < name), `${before} (order ${a}) before ${name} (order ${b})`).toBe(true);
+    }
   });
 
   it('begin at another question when asked (the element’s `start`), and refuse a start that is not one', () => {

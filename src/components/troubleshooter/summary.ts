@@ -4,8 +4,6 @@ import type { OutcomeMeta } from '../../machines/types';
 
 import { summaryFields, type Fields } from './saved-details';
 
-export { summaryFields, type SummaryField } from './saved-details';
-
 /** One answered step: the question and the chosen answer, already in the page's script. */
 export interface AnsweredStep {
   question: string;
