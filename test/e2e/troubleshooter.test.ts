@@ -238,6 +238,33 @@ describe('the troubleshooter widget', () => {
     await context.close();
   });
 
+  it('keeps whom to call in view, with a readable message and an error event, when the summary form cannot load', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await page.route(/\/summary-panel\.[^/]+\.js$/, (route) => route.abort());
+    await page.goto(`${baseUrl()}/zh-hant/${flowPageId('network')}/`);
+    await widget(page).locator('[part~="question"]').waitFor();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { seen });
+      document
+        .querySelector('pos-troubleshooter')!
+        .addEventListener('pos-troubleshooter:error', (e) =>
+          seen.push((e as CustomEvent<{ message: string }>).detail.message),
+        );
+    });
+    const escalation = outcomePaths('network').find((p) => p.meta.outcome === 'escalate')!;
+    for (const event of escalation.events)
+      await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
+    await expect(widget(page).locator('[part~="error"]').textContent()).resolves.toBe(widgetUi['widget.error.summary']);
+    await expect(widget(page).locator('.contact').isVisible()).resolves.toBe(true);
+    await expect(widget(page).locator('[part~="summary-text"]').count()).resolves.toBe(0);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen).toEqual([expect.stringMatching(/summary form failed to load/)]);
+    // Only the blocked request itself may be reported.
+    expect(errors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e))).toEqual([]);
+    await context.close();
+  });
+
   it('answers "還沒解決" with the machine’s NOT_FIXED, to an escalation', async () => {
     const { context, page, errors } = await openFlow('hardware');
     const resolved = outcomePaths('hardware').find((p) => p.meta.outcome === 'resolved')!;
