@@ -48,6 +48,7 @@ export const widgetUi = {
   'widget.error.loadEmbedded': '排查步驟載入失敗。請檢查網絡後重新打開本頁。',
   'widget.error.other': '排查工具出了問題，暫時用不了。可以按下面的步驟一步步排查，或重新打開本頁。',
   'widget.error.otherEmbedded': '排查工具出了問題，暫時用不了。請重新打開本頁再試。',
+  'widget.error.summary': '填寫摘要的表格載入失敗。可以照上面的資料直接聯絡，或檢查網絡後重新打開本頁。',
   'widget.announce.step': '第 {n} 步，最多還有 {left} 步：{text}',
   'widget.announce.outcome': '{kind}：{text}',
   'widget.error.start': '這個排查沒有「{start}」這一步，無法從那裡開始。請告訴提供本頁的網站。',

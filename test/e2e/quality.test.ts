@@ -7,9 +7,10 @@ import { dist, distFiles, readDist } from './dist';
 import {
   embedBytes,
   firstSearchWorstBytes,
+  flowFileBytes,
+  gz,
   pageWeight,
   precacheBytes,
-  troubleshooterBytes,
 } from '../../scripts/bench/measure.mjs';
 import { langs } from '../../src/i18n/langs.mjs';
 import { flowNames } from '../../src/machines/manifest';
@@ -151,18 +152,41 @@ describe('budgets from the built output', () => {
     expect(over).toEqual([]);
   });
 
-  it('keeps the troubleshooter page under 30 KB (widget, its strings and its one flow as data), and the embed bundle with the largest flow under 40 KB gzipped', () => {
-    for (const lang of langs) {
-      const { bytes, everyPage, flowFile } = troubleshooterBytes(dist, lang);
-      console.log(
-        `troubleshooter (network, ${lang}): ${bytes} B gz, its flow file ${flowFile} B (every page's own JS, not counted: ${everyPage} B)`,
+  it('keeps every troubleshooter page, in both scripts, at 25 KB gzipped of JavaScript before any interaction (36 KB with its flow as data), and the embed bundle with the largest flow under 40 KB', async () => {
+    const built = await distFiles();
+    // The widget's strings in the page's script: a chunk of their own, loaded as the widget connects.
+    const strings = (lang: string) =>
+      built
+        .filter((f) => f.startsWith(`_astro/${lang}.`) && f.endsWith('.js'))
+        .reduce((s, f) => s + gz(`${dist}/${f}`), 0);
+    const over: string[] = [];
+    const seen = new Map<string, string>();
+    for (const p of built.filter((f) => f.endsWith('.html'))) {
+      const flow = /<pos-troubleshooter[^>]*\sflow="([^"]+)"/.exec(readDist(p))?.[1];
+      const lang = langs.find((l) => p.startsWith(`${l}/`));
+      if (!flow || !lang) continue;
+      expect(strings(lang), lang).toBeGreaterThan(0);
+      // All its JavaScript: its scripts with their static imports (the offline support every page has too) and the strings.
+      const js = pageWeight(dist, p).js + strings(lang);
+      // The troubleshooter's share, as troubleshooterBytes (scripts/bench/measure.mjs) counts it on a
+      // category page: less what every page loads (a code page's offline support), plus the flow's data.
+      const flowFile = flowFileBytes(dist, lang)[flow] ?? 0;
+      const bytes = js - pageWeight(dist, `${lang}/codes/55/index.html`).js + flowFile;
+      expect(flowFile, p).toBeGreaterThan(0);
+      seen.set(
+        `${lang} ${flow} ${js} ${bytes}`,
+        `${p}: ${js} B of JavaScript; widget, strings and flow ${bytes} B (flow ${flowFile} B)`,
       );
-      expect(flowFile).toBeGreaterThan(0);
-      // 30 KB: the issue's 25 KB is not reached. 29.3 KB today, with the flow's data counted (4.4 KB),
-      // after lowering to the browser floor (private fields as WeakMaps, ~1.1 KB) and the
-      // polyfills; XState alone is ~12 KB. Next: load the escalation panel only at an escalation.
-      expect(bytes).toBeLessThanOrEqual(30 * 1024);
+      // 25 KB of JavaScript: the issue's budget. 24.4 KB on an article (24.6 on the embed guide) after
+      // loading the summary form only at an escalation and the floor's polyfills only where missing
+      // (25.2 KB before). With the flow's data counted, no flow page reaches 25 KB: 26.0 KB (apply) to
+      // 35.8 KB (transactions, whose flow file alone is 12.2 KB); XState alone is about 12 KB.
+      if (js > 25 * 1024) over.push(`${p}: ${js} bytes of JavaScript`);
+      if (bytes > 36 * 1024) over.push(`${p}: ${bytes} bytes with its flow`);
     }
+    console.log(`troubleshooter pages (gzipped):\n  ${[...seen.values()].sort().join('\n  ')}`);
+    expect(seen.size).toBeGreaterThan(0);
+    expect(over).toEqual([]);
     // What a bank's page downloads to show one flow: the bundle and that flow's file.
     const embed = embedBytes(dist);
     expect(Object.keys(embed.flows).sort()).toEqual([...flowNames].sort());

@@ -214,6 +214,57 @@ describe('the troubleshooter widget', () => {
     await context.close();
   });
 
+  it('fetches neither the summary form nor the floor polyfills before an answer; the form follows at an escalation, focus on the title', async () => {
+    const { context, page, errors } = await openPage(browser);
+    const scripts: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname)));
+    await page.goto(`${baseUrl()}/zh-hant/${flowPageId('network')}/`);
+    await widget(page).locator('[part~="question"]').waitFor();
+    await settle(page);
+    expect(scripts.filter((s) => /\/(summary-panel|polyfills)\.[^/]+\.js$/.test(s))).toEqual([]);
+    const escalation = outcomePaths('network').find((p) => p.meta.outcome === 'escalate')!;
+    for (const event of escalation.events)
+      await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
+    await widget(page).locator('[part~="summary-text"]').waitFor();
+    expect(scripts.filter((s) => /\/summary-panel\.[^/]+\.js$/.test(s))).toHaveLength(1);
+    // The form arrives below the outcome's title, which keeps the focus the last answer gave it.
+    const focused = await page.evaluate(() => {
+      const active = document.querySelector('pos-troubleshooter')!.shadowRoot!.activeElement;
+      return active?.closest('[part~="outcome"]') ? active.tagName : `not in the outcome: ${active?.tagName}`;
+    });
+    expect(focused).toMatch(/^H[2-6]$/);
+    await expect(widget(page).locator('[part~="summary-text"]').inputValue()).resolves.toContain(escalation.meta.title);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps whom to call in view, with a readable message and an error event, when the summary form cannot load', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await page.route(/\/summary-panel\.[^/]+\.js$/, (route) => route.abort());
+    await page.goto(`${baseUrl()}/zh-hant/${flowPageId('network')}/`);
+    await widget(page).locator('[part~="question"]').waitFor();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { seen });
+      document
+        .querySelector('pos-troubleshooter')!
+        .addEventListener('pos-troubleshooter:error', (e) =>
+          seen.push((e as CustomEvent<{ message: string }>).detail.message),
+        );
+    });
+    const escalation = outcomePaths('network').find((p) => p.meta.outcome === 'escalate')!;
+    for (const event of escalation.events)
+      await widget(page).locator(`[part~="answer"][data-event="${event}"]`).click();
+    await expect(widget(page).locator('[part~="error"]').textContent()).resolves.toBe(widgetUi['widget.error.summary']);
+    await expect(widget(page).locator('.contact').isVisible()).resolves.toBe(true);
+    await expect(widget(page).locator('[part~="summary-text"]').count()).resolves.toBe(0);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen).toEqual([expect.stringMatching(/summary form failed to load/)]);
+    // Only the blocked request itself may be reported.
+    expect(errors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e))).toEqual([]);
+    await context.close();
+  });
+
   it('answers "還沒解決" with the machine’s NOT_FIXED, to an escalation', async () => {
     const { context, page, errors } = await openFlow('hardware');
     const resolved = outcomePaths('hardware').find((p) => p.meta.outcome === 'resolved')!;

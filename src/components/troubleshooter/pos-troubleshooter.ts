@@ -9,14 +9,14 @@ import { loadFailure } from './load-failure';
 import { FlowController, type ViewModel } from './controller';
 import { forgetExpired } from './device-storage';
 import { h } from './dom';
-import { dispatch, type TroubleshooterEvents } from './events';
+import { dispatch } from './events';
 import { hashTarget, isOurHash, watchHash, writeHash } from './history';
 import { later } from './later';
 import type { Fields } from './saved-details';
 import { failText, format, translatorFor, type Translate } from './strings';
 import { styleSheet } from './styles';
 import { summaryOf } from './summary';
-import { escalationPanel } from './summary-panel';
+import { escalationBlock, loadSummaryForm } from './escalation';
 import { reflect, headingTag } from './reflect';
 import { errorLine, errorView, fixedView, navView, outcomeView, progressView, questionView, subHeading } from './views';
 import type { HeadingTag } from './views';
@@ -104,7 +104,7 @@ export class PosTroubleshooter extends HTMLElement {
       this.#run = run;
       if (!lang) {
         const message = `no Chinese lang on the element or page (got "${given ?? ''}"); showing ${htmlLang(defaultLang)}`;
-        this.#emit('pos-troubleshooter:error', { ...this.#where(), message });
+        dispatch(this, 'pos-troubleshooter:error', { ...this.#where(), message });
       }
       if (this.history === 'hash' && isOurHash(location.hash)) this.#fromHash(true);
       else this.#render(false);
@@ -144,34 +144,35 @@ export class PosTroubleshooter extends HTMLElement {
     if (focus) shown.focus.focus();
     const detail = { ...this.#where(), answers: view.answers };
     if (view.kind === 'outcome')
-      this.#emit('pos-troubleshooter:outcome', { ...detail, outcome: view.node.outcome, summary: this.#summary() });
-    else this.#emit('pos-troubleshooter:step', detail);
+      dispatch(this, 'pos-troubleshooter:outcome', { ...detail, outcome: view.node.outcome, summary: this.#summary() });
+    else dispatch(this, 'pos-troubleshooter:step', detail);
   }
 
-  /** Contact, the host's slot and the summary panel of an outcome. */
+  /** Contact, the host's slot and the summary form (escalation.ts) of an outcome. */
   #escalation(view: ViewModel & { kind: 'outcome' }, heading: HeadingTag): HTMLElement {
-    const tr = this.#tr;
-    const panel = escalationPanel({
-      tr,
-      meta: view.node,
-      hotline: this.hotline,
-      heading: subHeading(heading),
-      uid: this.#uid,
-      fields: this.#fields,
-      offerRemember: this.remember,
-      recordUrl: this.getAttribute('record-url'),
-      fault: tr(view.node.title),
-      build: (fields) => this.#summary(fields),
-      onFields: (fields) => {
-        this.#fields = fields;
-        const detail = { ...this.#where(), answers: view.answers, outcome: 'escalate' as const };
-        const summary = this.#summary(fields);
-        this.#summaryEvent.schedule(() => this.#emit('pos-troubleshooter:summary', { ...detail, summary }));
+    return escalationBlock(
+      {
+        tr: this.#tr,
+        meta: view.node,
+        hotline: this.hotline,
+        heading: subHeading(heading),
+        uid: this.#uid,
+        fields: this.#fields,
+        offerRemember: this.remember,
+        recordUrl: this.getAttribute('record-url'),
+        fault: this.#tr(view.node.title),
+        build: (fields) => this.#summary(fields),
+        onFields: (fields) => {
+          this.#fields = fields;
+          const detail = { ...this.#where(), answers: view.answers, outcome: 'escalate' as const };
+          const summary = this.#summary(fields);
+          this.#summaryEvent.schedule(() => dispatch(this, 'pos-troubleshooter:summary', { ...detail, summary }));
+        },
+        announce: (text) => (this.#live.textContent = text),
       },
-      announce: (text) => (this.#live.textContent = text),
-    });
-    this.#fields = panel.fields;
-    return panel.root;
+      (fields) => (this.#fields = fields),
+      (log) => this.#warn(log),
+    );
   }
 
   /** The summary text of the current outcome ('' on a question). */
@@ -201,7 +202,7 @@ export class PosTroubleshooter extends HTMLElement {
     const shown = fixedView(this.#tr);
     button.closest('.fixed')?.replaceWith(shown.root);
     shown.focus.focus(); // reads the thanks: no live announcement to repeat it
-    this.#emit('pos-troubleshooter:step', { ...this.#where(), answers: this.#run!.answers, fixed: true });
+    dispatch(this, 'pos-troubleshooter:step', { ...this.#where(), answers: this.#run!.answers, fixed: true });
   }
 
   /**
@@ -215,6 +216,7 @@ export class PosTroubleshooter extends HTMLElement {
       if (location.hash !== hash) history[replace ? 'replaceState' : 'pushState'](null, '', hash);
     }
     this.#summaryEvent.flush();
+    void loadSummaryForm().catch(() => undefined); // an answer: the form may soon be needed
     if (run.resume(events)) this.#render(true);
   }
 
@@ -227,7 +229,7 @@ export class PosTroubleshooter extends HTMLElement {
 
   #warn(log: string): void {
     console.warn(`[pos-troubleshooter] ${log}`);
-    this.#emit('pos-troubleshooter:error', { ...this.#where(), message: log });
+    dispatch(this, 'pos-troubleshooter:error', { ...this.#where(), message: log });
   }
 
   /** Where the widget is, for every event's detail. */
@@ -235,13 +237,11 @@ export class PosTroubleshooter extends HTMLElement {
     const view = this.#run?.view;
     return { flow: this.#run?.flow.name ?? this.flow, state: view?.state ?? '', path: view?.path ?? [] };
   }
-
-  #emit<K extends keyof TroubleshooterEvents>(type: K, detail: TroubleshooterEvents[K]): void {
-    dispatch(this, type, detail);
-  }
 }
 
 reflect(PosTroubleshooter, ['flow', 'history', 'start', 'hotline'], ['remember']);
+
+export { floorReady } from '../../lib/floor/ready'; // for page scripts: polyfills only where missing
 
 /** Registers the element once, whatever loads it first (site script or embed bundle). */
 export function definePosTroubleshooter(): void {

@@ -74,22 +74,6 @@ a { color: var(--_accent); }
 .kind { display: inline-block; font-size: 0.875em; border-radius: 999px; padding: 0 0.75rem; border: 1px solid currentColor; }
 [data-outcome='resolved'] .kind { color: var(--_ok); }
 [data-outcome='escalate'] .kind { color: var(--_warn); }
-label { display: block; margin: 0.5rem 0 0.25rem; font-size: 0.9375em; }
-input, textarea {
-  font: inherit;
-  color: var(--_fg);
-  background: var(--_bg);
-  border: 1px solid var(--_muted);
-  border-radius: var(--_radius);
-  padding: 0.5rem;
-  width: 100%;
-  min-height: 44px;
-  margin: 0;
-}
-input[type='checkbox'] { width: 1.25rem; height: 1.25rem; min-height: 0; padding: 0; accent-color: var(--_accent); }
-.remember label { display: flex; align-items: center; gap: 0.5rem; min-height: 44px; }
-.remember .hint { margin-top: 0; }
-textarea { min-height: 10rem; resize: vertical; white-space: pre-wrap; }
 .hint, .status { color: var(--_muted); font-size: 0.875em; }
 .error { border-inline-start: 4px solid var(--_warn); padding: 0.5rem 0.75rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

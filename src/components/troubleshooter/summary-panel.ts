@@ -1,14 +1,17 @@
 /**
  * The escalation summary, wired: typed fields refresh the text, are remembered only when the
  * merchant ticks "remember on this device" (and the host allows it), can be cleared, and are
- * handed to the repair-record page when the merchant opens it.
+ * handed to the repair-record page when the merchant opens it. A chunk of its own, loaded when an
+ * outcome escalates (escalation.ts).
  */
 import { h } from './dom';
 import { forgetAll, loadRemembered, saveRemembered, setItem } from './device-storage';
 import { lastOutcomeKey, summaryFields, writeLastOutcome, type Fields } from './saved-details';
 import { format, type Translate } from './strings';
-import { contactView, summaryView, type HeadingTag } from './views';
-import type { OutcomeMeta } from '../../machines/types';
+import { summaryView } from './escalation-views';
+import type { HeadingTag } from './views';
+
+export { adoptFormStyles } from './escalation-views';
 
 /** What the panel needs from the element. */
 export interface SummaryPanelOptions {
@@ -97,19 +100,6 @@ export function summaryPanel(options: SummaryPanelOptions): { root: HTMLElement;
   link.addEventListener('click', handOff);
   link.addEventListener('auxclick', handOff);
   return { root: h('div', {}, view.root, h('p', {}, link)), fields };
-}
-
-/** An outcome's escalation block: whom to call, the host's `escalation` slot, then the summary panel. */
-export function escalationPanel(options: SummaryPanelOptions & { meta: OutcomeMeta; hotline: string }): {
-  root: HTMLElement;
-  fields: Fields;
-} {
-  const summary = summaryPanel(options);
-  const contact = contactView(options.tr, options.meta, options.heading, options.hotline);
-  return {
-    root: h('div', { class: 'escalation' }, contact, h('slot', { name: 'escalation' }), summary.root),
-    fields: summary.fields,
-  };
 }
 
 /**
