@@ -172,45 +172,57 @@ const outcomeOf = (s: FlowState) =>
   isOutcome(s.meta) ? { id: s.id, kind: s.meta.outcome, title: s.meta.title } : undefined;
 
 /**
- * Packs cards, in order, into pages of bands: a card wider than a column takes a band of its own;
- * narrower ones fill a band of two columns, each going to the shorter column. `firstUsed` is what
- * the first page already holds above the charts; every later page starts with a line saying whose
- * continuation it is.
+ * Packs cards into pages of bands: a card wider than a column takes a band of its own; narrower
+ * ones fill a band of two columns, each going to the shorter column. Cards go in order, except
+ * that a page is filled up with later cards that fit before the next page starts. `firstUsed` is
+ * what the first page already holds above the charts; every later page starts with a line saying
+ * whose continuation it is.
  */
 export function packPages(cards: ChartCard[], firstUsed: number): Band[][] {
-  const limit = page.height - slack;
   const pages: Band[][] = [[]];
   let used = firstUsed;
-  /** The open two-column band, with its columns' heights. */
+  /** The open two-column band, with its columns' heights (not yet in `used`). */
   let open: { band: Extract<Band, { columns: unknown }>; heights: [number, number] } | undefined;
-  const newPage = () => {
-    pages.push([]);
-    used = captionLine * 2;
-    open = undefined;
-  };
-  for (const card of cards) {
+  /** Places `card` on the current page if it fits within `limit`. */
+  const place = (card: ChartCard, limit: number): boolean => {
     const height = card.heightMm + rowGap;
-    if (card.widthMm > column) {
-      if (open) used += Math.max(...open.heights);
-      open = undefined;
-      if (used + height > limit && (pages.length === 1 || pages.at(-1)!.length)) newPage();
-      pages.at(-1)!.push({ wide: card });
-      used += height;
-      continue;
-    }
-    if (open) {
+    const below = used + (open ? Math.max(...open.heights) : 0);
+    if (card.widthMm <= column && open) {
       const side = open.heights[0] <= open.heights[1] ? 0 : 1;
       if (used + open.heights[side] + height <= limit) {
         open.band.columns[side].push(card);
         open.heights[side] += height;
-        continue;
+        return true;
       }
-      used += Math.max(...open.heights);
+    }
+    if (below + height > limit) return false;
+    used = below;
+    if (card.widthMm > column) {
+      open = undefined;
+      pages.at(-1)!.push({ wide: card });
+      used += height;
+    } else {
+      open = { band: { columns: [[card], []] }, heights: [height, 0] };
+      pages.at(-1)!.push(open.band);
+    }
+    return true;
+  };
+  const limit = page.height - slack;
+  const queue = [...cards];
+  while (queue.length) {
+    const card = queue.shift()!;
+    if (place(card, limit)) continue;
+    for (let i = 0; i < queue.length;) {
+      if (place(queue[i]!, limit)) queue.splice(i, 1);
+      else i += 1;
+    }
+    // A new page (unless this one is an empty continuation page: then the card is too tall for any).
+    if (pages.length === 1 || pages.at(-1)!.length) {
+      pages.push([]);
+      used = captionLine * 2;
       open = undefined;
     }
-    if (used + height > limit && (pages.length === 1 || pages.at(-1)!.length)) newPage();
-    open = { band: { columns: [[card], []] }, heights: [height, 0] };
-    pages.at(-1)!.push(open.band);
+    place(card, Infinity);
   }
   return pages;
 }
