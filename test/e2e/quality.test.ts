@@ -130,9 +130,11 @@ describe('search quality: whole sentences', () => {
     expect(errors).toEqual([]);
     // First build, before any tuning for sentences: 73.4% of 338, nothing found for 35.
     expect(empty).toEqual([]);
-    // 98.5% on the search branch; 94.7% after the content wave's 40 pages joined the ranking.
-    // Issue 19's pass mark is 95%: floor at today's figure until the ranking is tuned again.
-    expect(rate).toBeGreaterThanOrEqual(0.94);
+    // 98.5% on the search branch; 94.7% after the content wave's 40 pages joined the ranking;
+    // 98.8% (334 of 338) once words were weighed against every page of the tier, words of the
+    // synonym table counted double, and 系/复 converted by the site's words. The four misses
+    // find rules/cash-out first, the page on 套現, which the set predates. Pass mark 95%.
+    expect(rate).toBeGreaterThanOrEqual(0.988);
   }, 900_000);
 });
 

@@ -60,6 +60,16 @@ describe('reading a query', () => {
     expect(Object.keys(toHans).length).toBeLessThan(20);
   });
 
+  it('converts a character the other script shares between two of ours by the site’s own words', () => {
+    // 系 is 系 in 系統 and 繫 in 聯繫; 复 is 復 in 恢復 and 複 in 重複.
+    const texts = ['請與銀行聯繫', '聯繫客服', '系統日切', '恢復出廠', '恢復', '重複扣款'];
+    const toHant = buildCharMap(texts, 'zh-hant');
+    expect(convertScript('系统日切', toHant)).toBe('系統日切');
+    expect(convertScript('联系银行', toHant)).toBe('聯繫銀行');
+    expect(convertScript('重复扣款', toHant)).toBe('重複扣款');
+    expect(convertScript('恢复出厂', toHant)).toBe('恢復出廠');
+  });
+
   it('maps colloquial and misspelt words to the site’s words, longest first', () => {
     expect(applySynonyms('刷卡機沒紙', synonyms)).toBe('POS機 缺紙');
     expect(applySynonyms('poss機列印', synonyms)).toContain('打印');

@@ -9,7 +9,10 @@ export interface SearchData {
   codes: { id: string; meaning: string; display: string[] }[];
   /** The code pages' folder (`/zh-hant/codes/`): a code's page is `{codePages}{id lower-cased}/`, its title `{id}：{meaning}`. */
   codePages: string;
-  /** Character map from the other script to this page's script (only characters the site uses). */
+  /**
+   * Character map from the other script to this page's script (only characters the site uses),
+   * plus the two-character words whose ambiguous character is not its usual form (「系统」 → 「系統」).
+   */
   chars: Record<string, string>;
   /** Rows of equivalent words, this page's word first. */
   synonyms: string[][];
@@ -35,9 +38,18 @@ export function hasWords(query: string): boolean {
   return /[\p{L}\p{N}]/u.test(query);
 }
 
-/** Converts characters of the other script into this page's script. */
+/** Converts characters of the other script into this page's script, a two-character word of the map first. */
 export function convertScript(query: string, chars: Record<string, string>): string {
-  return [...query].map((ch) => chars[ch] ?? ch).join('');
+  const cs = [...query];
+  let out = '';
+  for (let i = 0; i < cs.length; i++) {
+    const pair = i + 1 < cs.length ? chars[cs[i]! + cs[i + 1]!] : undefined;
+    if (pair) {
+      out += pair;
+      i += 1;
+    } else out += chars[cs[i]!] ?? cs[i];
+  }
+  return out;
 }
 
 const codeWords =
