@@ -92,8 +92,9 @@ describe('search', () => {
     // 312 of 318 (98.1%) before sentences were searched by their words (issue 19), and still on
     // the search branch; 96.9% of 520 after the content wave added 40 pages and 202 queries
     // (several old misses now rank the new rules/account pages first); 97.7% once words were weighed
-    // against every page of the tier and the synonym table's words counted double (issue 19).
-    expect(topicRate).toBeGreaterThanOrEqual(0.976);
+    // against every page of the tier and the synonym table's words counted double (issue 19);
+    // 97.9% with the code pages out of the quick tier and boot loops (一直重啟) in the synonyms.
+    expect(topicRate).toBeGreaterThanOrEqual(0.978);
     expect(codeRate).toBe(1);
     expect(errors).toEqual([]);
   }, 600_000);

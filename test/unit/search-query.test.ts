@@ -46,6 +46,17 @@ describe('reading a query', () => {
     expect(findCodeByMessage('打印', codes)).toBeUndefined();
   });
 
+  it('finds a code by a long part of its screen text, and not by a short common part', () => {
+    const codes = [
+      { id: '95', meaning: '調節控制錯', display: ['交易失敗，請稍後重試'] },
+      { id: '96', meaning: '交換中心異常', display: ['拒絕，交換中心異常，請稍後重試'] },
+    ];
+    // The merchant leaves out 「拒絕，」: eleven characters of the screen text are enough.
+    expect(findCodeByMessage('一直提示交換中心異常請稍後重試', codes)?.id).toBe('96');
+    // 「請稍後重試」 alone (five characters) is on many codes' screens: not enough to name one.
+    expect(findCodeByMessage('付款時說請稍後重試', codes)).toBeUndefined();
+  });
+
   it('normalizes width, spaces and length', () => {
     expect(normalize('  ＰＯＳ機   缺紙 ')).toBe('POS機 缺紙');
     expect(normalize('x'.repeat(1000))).toHaveLength(200);

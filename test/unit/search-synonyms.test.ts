@@ -31,8 +31,9 @@ const cases: { group: string; q: string; siteWord: string }[] = [
 ];
 
 /**
- * Rows added for sentences of test/search-sentences.yaml that found no page on their topic (each
- * `q` is such a sentence, in the source script): the row is what makes the sentence find it.
+ * Rows added for sentences of test/search-sentences.yaml, or queries of test/search-quality.yaml,
+ * that found no page on their topic (each `q` is one, in the source script): the row is what
+ * makes it find the page.
  */
 const fromSentences: { group: string; q: string; siteWord: string }[] = [
   { group: '小票空白 / 印不出', q: '熱敏紙是不是裝反了所以印不出字', siteWord: '小票空白' },
@@ -41,6 +42,7 @@ const fromSentences: { group: string; q: string; siteWord: string }[] = [
   { group: '申請 / 新開的店', q: '新開的店怎麼才能收信用卡', siteWord: '申請' },
   { group: '不明交易 / 不是我做的', q: '賬單裡有幾筆不是我做的交易', siteWord: '不明交易' },
   { group: '讀卡 / 刷不了', q: '每張卡都刷不了是機器的問題還是卡的問題', siteWord: '讀卡' },
+  { group: '黑屏 / 一直重啟', q: '開機一直重啟', siteWord: '黑屏' },
 ];
 
 describe('the synonym table', () => {

@@ -76,7 +76,29 @@ export function findCodeId(query: string, known: Set<string>): string | undefine
   return candidates.map((c) => c?.toUpperCase()).find((c): c is string => !!c && known.has(c));
 }
 
-/** A code whose screen text the query contains (or that contains the query, 3+ characters). */
+/** The length of the longest run of characters `a` and `b` share. */
+function longestShared(a: string, b: string): number {
+  let best = 0;
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
+      best = Math.max(best, row[j]!);
+      diagonal = above;
+    }
+  }
+  return best;
+}
+
+/** Characters of a screen text a sentence must quote, at least, to name its code without the rest (「交換中心異常請稍後重試」). */
+const quotedLength = 8;
+
+/**
+ * A code whose screen text the query contains (or that contains the query, 3+ characters), or
+ * of which it quotes a long part: a merchant leaves out 「拒絕，」 at the start.
+ */
 export function findCodeByMessage(query: string, codes: SearchData['codes']): SearchData['codes'][number] | undefined {
   const q = normalize(query).replace(/[\s，。,.!！?？]/g, '');
   if (q.length < 3) return undefined;
@@ -86,7 +108,9 @@ export function findCodeByMessage(query: string, codes: SearchData['codes']): Se
     for (const text of [code.meaning, ...code.display]) {
       const t = clean(text);
       if (t.length < 3) continue;
-      const score = q === t ? 1000 : q.includes(t) ? t.length : t.includes(q) ? q.length : 0;
+      const shared = longestShared(q, t);
+      const score =
+        q === t ? 1000 : q.includes(t) ? t.length : t.includes(q) ? q.length : shared >= quotedLength ? shared : 0;
       if (score > (best?.score ?? 0)) best = { code, score };
     }
   }
