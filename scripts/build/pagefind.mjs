@@ -28,6 +28,15 @@ const detail = [
 ];
 
 /**
+ * A response code's own page (`/{lang}/codes/55/`), left out of the quick tier: the search data's
+ * code list answers a code, its meaning and its screen text (src/lib/search/query.ts), and the
+ * 115 code pages were a quarter of the quick index (20 of 82 kB) that every first search loads.
+ * They stay in the full text.
+ * @param {string} url
+ */
+const codePage = (url) => /\/codes\/[^/]+\/$/.test(url);
+
+/**
  * Two tiers per script, in one Pagefind bundle (one script, one wasm, cached once):
  * - quick (`zh-hant`, `zh-hans`: the page's own language, so Pagefind opens it by default): about
  *   one index chunk, enough for most queries; a first search costs Pagefind's script and wasm
@@ -38,8 +47,8 @@ const detail = [
  * `tier` filter (`quick` | `full`): once both are loaded, a search names the tier it wants.
  */
 export const tiers = /** @type {const} */ ([
-  { suffix: '', tier: 'quick', exclude: [...always, ...detail] },
-  { suffix: '-x-full', tier: 'full', exclude: always },
+  { suffix: '', tier: 'quick', exclude: [...always, ...detail], skip: codePage },
+  { suffix: '-x-full', tier: 'full', exclude: always, skip: () => false },
 ]);
 
 /**
@@ -69,6 +78,7 @@ export async function buildIndex(dir, logger) {
         });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         for (const page of pages) {
+          if (tier.skip(page.url)) continue;
           const content = page.content.replace(
             /<[^>]*\bdata-pagefind-body\b[^>]*>/,
             (body) => `${body}<span hidden data-pagefind-filter="tier:${tier.tier}"></span>`,
@@ -83,7 +93,7 @@ export async function buildIndex(dir, logger) {
         Object.assign(languages, /** @type {{ languages: Record<string, unknown> }} */ (entry).languages);
         await cp(out, outputPath, { recursive: true, force: true });
         await index.deleteIndex();
-        counts.push(`${language} ${pages.length}`);
+        counts.push(`${language} ${pages.filter((page) => !tier.skip(page.url)).length}`);
       }
     }
   } finally {

@@ -96,34 +96,32 @@ describe('progressive enhancement', () => {
     await context.close();
   });
 
-  // Only the code lookup here: since sentence search (issue 19) merged, words find nothing in the
-  // small index (src/lib/search/fallback.ts); a known regression, named in the stop-18 note.
-  it.each([['a bare code', '55', '/zh-hant/codes/55/']])(
-    "searches %s where the page's CSP forbids WebAssembly (no 'wasm-unsafe-eval')",
-    async (_what, q, first) => {
-      const { context, page, errors } = await openPage(browser, { serviceWorkers: 'block' });
-      const warnings: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'warning') warnings.push(m.text());
-      });
-      await page.route(/\/search\/\?q=/, async (route) => {
-        const response = await route.fetch();
-        const headers = response.headers();
-        headers['content-security-policy'] = headers['content-security-policy']!.replace(" 'wasm-unsafe-eval'", '');
-        await route.fulfill({ response, headers });
-      });
-      await page.goto(`${baseUrl()}/zh-hant/search/?q=${encodeURIComponent(q)}`);
-      await page.locator('a[data-result]').first().waitFor({ timeout: 30_000 });
-      const hrefs = await page
-        .locator('a[data-result]')
-        .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-      expect(hrefs).toContain(first);
-      if (q === '55') expect(hrefs[0]).toBe(first);
-      expect(await page.locator('#search-error').isVisible()).toBe(false);
-      // A word needs the index: Pagefind was tried, refused, and the small index answered.
-      if (q !== '55') expect(warnings.join('\n')).toMatch(/Pagefind cannot run here/);
-      expect(errors.filter((e) => !/WebAssembly|wasm-unsafe-eval|Content Security Policy/.test(e))).toEqual([]);
-      await context.close();
-    },
-  );
+  it.each([
+    ['a bare code', '55', '/zh-hant/codes/55/'],
+    ['a word', '缺紙', '/zh-hant/hardware/printer/'],
+  ])("searches %s where the page's CSP forbids WebAssembly (no 'wasm-unsafe-eval')", async (_what, q, first) => {
+    const { context, page, errors } = await openPage(browser, { serviceWorkers: 'block' });
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await page.route(/\/search\/\?q=/, async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      headers['content-security-policy'] = headers['content-security-policy']!.replace(" 'wasm-unsafe-eval'", '');
+      await route.fulfill({ response, headers });
+    });
+    await page.goto(`${baseUrl()}/zh-hant/search/?q=${encodeURIComponent(q)}`);
+    await page.locator('a[data-result]').first().waitFor({ timeout: 30_000 });
+    const hrefs = await page
+      .locator('a[data-result]')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toContain(first);
+    if (q === '55') expect(hrefs[0]).toBe(first);
+    expect(await page.locator('#search-error').isVisible()).toBe(false);
+    // A word needs the index: Pagefind was tried, refused, and the small index answered.
+    if (q !== '55') expect(warnings.join('\n')).toMatch(/Pagefind cannot run here/);
+    expect(errors.filter((e) => !/WebAssembly|wasm-unsafe-eval|Content Security Policy/.test(e))).toEqual([]);
+    await context.close();
+  });
 });

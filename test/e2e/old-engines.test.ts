@@ -159,12 +159,13 @@ describe.each(oldEngines)('Chromium $major', (engine) => {
     await page.close();
   });
 
-  // A bare code only: since sentence search (issue 19) merged, words find nothing in the small index
-  // these engines use (src/lib/search/fallback.ts); a known regression, named in the stop-18 note.
-  it('searches a bare code', async () => {
+  // These engines search the small index (src/lib/search/fallback.ts): no WebAssembly reference types.
+  it('searches a bare code and a word', async () => {
     const { page, errors } = await open(browser);
     await page.goto(`${baseUrl()}/zh-hant/search/?q=55`);
     expect((await results(page))[0]).toBe('/zh-hant/codes/55/');
+    await page.goto(`${baseUrl()}/zh-hans/search/?q=${encodeURIComponent('打印机缺纸')}`);
+    expect(await results(page)).toContain('/zh-hans/hardware/printer/');
     expect(errors).toEqual([]);
     await page.close();
   });

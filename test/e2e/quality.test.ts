@@ -131,9 +131,12 @@ describe('search quality: whole sentences', () => {
     expect(errors).toEqual([]);
     // First build, before any tuning for sentences: 73.4% of 338, nothing found for 35.
     expect(empty).toEqual([]);
-    // 98.5% on the search branch; 94.7% after the content wave's 40 pages joined the ranking.
-    // Issue 19's pass mark is 95%: floor at today's figure until the ranking is tuned again.
-    expect(rate).toBeGreaterThanOrEqual(0.94);
+    // 98.5% on the search branch; 94.7% after the content wave's 40 pages joined the ranking;
+    // 98.8% (334 of 338) once words were weighed against every page of the tier, words of the
+    // synonym table counted double, and 系/复 converted by the site's words; 99.4% once a long
+    // part of a screen text named its code. The two misses find rules/cash-out first, the page
+    // on 套現, which the set predates. Pass mark 95%.
+    expect(rate).toBeGreaterThanOrEqual(0.994);
   }, 900_000);
 });
 
@@ -193,15 +196,17 @@ describe('budgets from the built output', () => {
     expect(embed.bundle + Math.max(...Object.values(embed.flows))).toBeLessThanOrEqual(40 * 1024);
   });
 
-  it.each(langs)('keeps a first search in %s under 170 kB gzipped, at worst, from the built files', (lang) => {
+  it.each(langs)('keeps a first search in %s under 148.1 kB gzipped, at worst, from the built files', (lang) => {
     const { bytes, chunks } = firstSearchWorstBytes(dist, lang);
     console.log(`first search in ${lang}, at worst: ${(bytes / 1000).toFixed(1)} kB (quick index ${chunks} chunks)`);
     expect(chunks).toBeGreaterThan(0);
-    // 170 kB, not 150: searching sentences by their words cost nothing (138.9 kB against 139.0 before,
+    // Searching sentences by their words cost nothing (138.9 kB against 139.0 before,
     // scripts/bench/before.json), but the content wave of issue 20 (145 → 185 pages a script) gave
-    // the quick index a third chunk (168 kB). Issue 21 asks 100 kB: not reached; npm run bench prints
-    // today's figure beside the one before.
-    expect(bytes).toBeLessThanOrEqual(170_000);
+    // the quick index a third chunk (168 kB). The code pages left the quick tier (the code list
+    // answers codes): two chunks, 148.0 kB. Of that, Pagefind's wasm is 55 kB, its script 12 kB,
+    // the quick index 62 kB. Issue 21 asks 100 kB: not reached; npm run bench prints today's
+    // figure beside the one before.
+    expect(bytes).toBeLessThanOrEqual(148_100);
   });
 
   it.each(langs)('stores at most 2.5 MB on a first visit in %s (the shell and that script only)', (lang) => {

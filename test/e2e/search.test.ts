@@ -91,8 +91,10 @@ describe('search', () => {
     expect(quality.length).toBeGreaterThanOrEqual(60);
     // 312 of 318 (98.1%) before sentences were searched by their words (issue 19), and still on
     // the search branch; 96.9% of 520 after the content wave added 40 pages and 202 queries
-    // (several old misses now rank the new rules/account pages first). Floor at today's figure.
-    expect(topicRate).toBeGreaterThanOrEqual(0.965);
+    // (several old misses now rank the new rules/account pages first); 97.7% once words were weighed
+    // against every page of the tier and the synonym table's words counted double (issue 19);
+    // 97.9% with the code pages out of the quick tier and boot loops (一直重啟) in the synonyms.
+    expect(topicRate).toBeGreaterThanOrEqual(0.978);
     expect(codeRate).toBe(1);
     expect(errors).toEqual([]);
   }, 600_000);
@@ -256,6 +258,43 @@ describe('search', () => {
     const href = await page.locator('#search-intent [data-intent-category]').getAttribute('href');
     expect(href).toMatch(/^\/zh-hans\/[a-z-]+\/$/);
     expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['at once', 0],
+    ['after the search as you type has started', 400],
+  ])('searches once when a person types a query and presses Enter %s', async (_when, pause) => {
+    const { context: c, page: p, errors: e } = await openPage(browser, { serviceWorkers: 'block' });
+    await p.goto(`${baseUrl()}/zh-hans/search/`);
+    // Every search marks the list busy once and fills it once: count both, and the full-text loads.
+    await p.evaluate(() => {
+      const list = document.getElementById('search-results')!;
+      const seen = { busy: 0, filled: 0 };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'attributes' && list.getAttribute('aria-busy') === 'true') seen.busy += 1;
+          if (r.type === 'childList' && r.addedNodes.length) seen.filled += 1;
+        }
+      }).observe(list, { attributes: true, attributeFilter: ['aria-busy'], childList: true });
+    });
+    const fullText: string[] = [];
+    p.on('request', (r) => {
+      if (/-x-full_[^/]*\.pf_meta/.test(r.url())) fullText.push(r.url());
+    });
+    // Found only in the full text (the provider article's prose): the longest search there is.
+    await p.locator('#search-page-q').pressSequentially('pbc');
+    if (pause) await p.waitForTimeout(pause);
+    await p.locator('#search-page-q').press('Enter');
+    await p.locator('a[data-result]').first().waitFor();
+    await p.waitForFunction(() => document.getElementById('search-results')?.getAttribute('aria-busy') !== 'true');
+    // Longer than the search-as-you-type delay (250 ms): a search it had still to start would show by now.
+    await p.waitForTimeout(600);
+    const seen = await p.evaluate(() => (window as unknown as { seen: { busy: number; filled: number } }).seen);
+    expect(seen).toEqual({ busy: 1, filled: 1 });
+    expect(fullText).toHaveLength(1);
+    expect(e).toEqual([]);
+    await c.close();
   });
 
   it('keeps the query in the URL so back and forward work', async () => {

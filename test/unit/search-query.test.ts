@@ -46,6 +46,17 @@ describe('reading a query', () => {
     expect(findCodeByMessage('打印', codes)).toBeUndefined();
   });
 
+  it('finds a code by a long part of its screen text, and not by a short common part', () => {
+    const codes = [
+      { id: '95', meaning: '調節控制錯', display: ['交易失敗，請稍後重試'] },
+      { id: '96', meaning: '交換中心異常', display: ['拒絕，交換中心異常，請稍後重試'] },
+    ];
+    // The merchant leaves out 「拒絕，」: eleven characters of the screen text are enough.
+    expect(findCodeByMessage('一直提示交換中心異常請稍後重試', codes)?.id).toBe('96');
+    // 「請稍後重試」 alone (five characters) is on many codes' screens: not enough to name one.
+    expect(findCodeByMessage('付款時說請稍後重試', codes)).toBeUndefined();
+  });
+
   it('normalizes width, spaces and length', () => {
     expect(normalize('  ＰＯＳ機   缺紙 ')).toBe('POS機 缺紙');
     expect(normalize('x'.repeat(1000))).toHaveLength(200);
@@ -58,6 +69,16 @@ describe('reading a query', () => {
     expect(convertScript('网络打印机', toHant)).toBe('網絡打印機');
     expect(convertScript('網絡簽到', toHans)).toBe('网络签到');
     expect(Object.keys(toHans).length).toBeLessThan(20);
+  });
+
+  it('converts a character the other script shares between two of ours by the site’s own words', () => {
+    // 系 is 系 in 系統 and 繫 in 聯繫; 复 is 復 in 恢復 and 複 in 重複.
+    const texts = ['請與銀行聯繫', '聯繫客服', '系統日切', '恢復出廠', '恢復', '重複扣款'];
+    const toHant = buildCharMap(texts, 'zh-hant');
+    expect(convertScript('系统日切', toHant)).toBe('系統日切');
+    expect(convertScript('联系银行', toHant)).toBe('聯繫銀行');
+    expect(convertScript('重复扣款', toHant)).toBe('重複扣款');
+    expect(convertScript('恢复出厂', toHant)).toBe('恢復出廠');
   });
 
   it('maps colloquial and misspelt words to the site’s words, longest first', () => {

@@ -44,8 +44,10 @@ const data: SearchData = {
     ['POS機', '刷卡機'],
     ['缺紙', '沒紙'],
     ['重複扣款', '扣了兩次'],
+    ['網絡連接失敗', '連不上'],
+    ['結算', '日結'],
   ],
-  filler: ['怎麼辦', '了', '的', '錢', 'POS機'],
+  filler: ['怎麼辦', '了', '的', '錢', 'POS機', '以後', '之前', '就'],
 };
 
 const sourcesOf = (index: SearchIndex): Sources => ({ index, data: async () => data });
@@ -135,8 +137,30 @@ describe('the ranking policy', () => {
     expect(found.weak).toBe(false);
 
     // Three words, each on its own page: even the best holds less than half of what was asked.
-    const { index: apart } = fakeIndex({ quick: { 打印機: ['/a/'], 缺紙: ['/b/'], 卡紙: ['/c/'] } });
-    expect((await search('打印機 缺紙 卡紙', '', sourcesOf(apart))).weak).toBe(true);
+    const { index: apart } = fakeIndex({ quick: { 打印機: ['/a/'], 紙卷: ['/b/'], 卡紙: ['/c/'] } });
+    expect((await search('打印機 紙卷 卡紙', '', sourcesOf(apart))).weak).toBe(true);
+  });
+
+  it('weighs how rare a word is among all the pages of the tier, not only among those found', async () => {
+    // 結算 on 18 pages, 準備 on 5: among the 23 found, 準備 looks rare; among the tier's 200 pages, both are.
+    const { index } = fakeIndex({ quick: { 結算: ['/settlement/', ...pages(17)], 準備: pages(5, 'a') } });
+    const inner = index.search.bind(index);
+    index.search = async (text, filters) =>
+      text === null && !filters.category
+        ? pages(200, 'all').map((url) => ({
+            id: url,
+            load: async () => ({ url, title: url, category: '', excerpt: '' }),
+          }))
+        : inner(text, filters);
+    const found = await search('結算之前準備', '', sourcesOf(index));
+    expect(urls(found.hits)[0]).toBe('/settlement/');
+  });
+
+  it('counts a word of the synonym table above a plain word that is rarer in the index', async () => {
+    // 停電 is on one page of the quick tier, the site's word for 連不上 on three: the sentence is about the network.
+    const { index } = fakeIndex({ quick: { 停電: ['/sim-fee/'], 網絡連接失敗: ['/network/', '/n2/', '/n3/'] } });
+    const found = await search('停電以後就連不上了', '', sourcesOf(index));
+    expect(urls(found.hits)[0]).toBe('/network/');
   });
 
   it('relaxes a sentence until something matches, naming the words that did', async () => {

@@ -17,7 +17,7 @@ describe('the words of a sentence', () => {
 
   it('keeps the site’s words for a colloquial one, and the word typed, as alternatives', () => {
     const [stuck] = concepts('卡住', synonyms, filler, segmenter(commonTag));
-    expect(stuck).toEqual({ text: '卡住', alts: ['死機', '卡住'] });
+    expect(stuck).toEqual({ text: '卡住', alts: ['死機', '卡住'], known: true });
     // A word in two rows stands for both.
     const [none] = concepts('沒反應', synonyms, filler, segmenter(commonTag));
     expect(none!.alts).toEqual(expect.arrayContaining(['黑屏', '死機', '沒反應']));
@@ -26,6 +26,12 @@ describe('the words of a sentence', () => {
   it('searches a run of characters the dictionary splits as one word', () => {
     expect(words('換了新的路由器以後')).toContain('路由器');
     expect(words('機器報修要等多久')).toEqual(['報修']);
+  });
+
+  it('ends a word at a space or a punctuation mark', () => {
+    // The segmenter finds no word in 紙卷 or 卡紙 here: each is a run of single characters.
+    const single = (text: string) => [...text].filter((ch) => ch.trim());
+    expect(concepts('紙卷 卡紙，字淡', [], [], single).map((c) => c.text)).toEqual(['紙卷', '卡紙', '字淡']);
   });
 
   it('drops amounts, years, counts and rates', () => {

@@ -45,13 +45,23 @@ function wordScore(word: string, text: string): number {
   return found >= 0.6 ? found / 2 : 0;
 }
 
-/** The pages matching every word of `text`, best first (a title counts most, then messages). */
-export function searchPages(pages: FallbackPage[], text: string, category?: string): FallbackPage[] {
+/** A page the small index found, and how well it matches (higher is better). */
+export interface ScoredPage {
+  page: FallbackPage;
+  score: number;
+}
+
+/**
+ * The pages matching every word of `text`, best first (a title counts most, then messages);
+ * with `text` null, every page of the category (the ranking policy asks so for the code pages).
+ */
+export function scorePages(pages: FallbackPage[], text: string | null, category?: string): ScoredPage[] {
+  const inCategory = pages.filter((page) => !category || page.category === category);
+  if (text === null) return inCategory.map((page) => ({ page, score: 1 }));
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [];
-  const scored: { page: FallbackPage; score: number }[] = [];
-  for (const page of pages) {
-    if (category && page.category !== category) continue;
+  const scored: ScoredPage[] = [];
+  for (const page of inCategory) {
     const fields: [string, number][] = [
       [page.title.toLowerCase(), 3],
       [page.messages.join(' / ').toLowerCase(), 2],
@@ -68,14 +78,19 @@ export function searchPages(pages: FallbackPage[], text: string, category?: stri
     }
     if (score) scored.push({ page, score });
   }
-  return scored.sort((a, b) => b.score - a.score).map((s) => s.page);
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+/** The pages matching every word of `text`, best first. */
+export function searchPages(pages: FallbackPage[], text: string | null, category?: string): FallbackPage[] {
+  return scorePages(pages, text, category).map((s) => s.page);
 }
 
 /** The summary with the words found marked (as Pagefind's excerpts are), every other character as text. */
-function excerpt(page: FallbackPage, text: string): string {
+function excerpt(page: FallbackPage, text: string | null): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   let out = escape(page.summary);
-  for (const word of new Set(text.split(/\s+/).filter((w) => w.length > 1))) {
+  for (const word of new Set((text ?? '').split(/\s+/).filter((w) => w.length > 1))) {
     out = out.split(escape(word)).join(`<mark>${escape(word)}</mark>`);
   }
   return out;
@@ -93,10 +108,11 @@ export function fallbackIndex(lang: string): SearchIndex {
     async open() {
       await load();
     },
-    async search(text: string, filters: Filters): Promise<ResultRef[]> {
+    async search(text: string | null, filters: Filters): Promise<ResultRef[]> {
       if (filters.tier !== 'quick') return [];
-      return searchPages(await load(), text, filters.category).map((page) => ({
+      return scorePages(await load(), text, filters.category).map(({ page, score }) => ({
         id: page.url,
+        score,
         load: async (): Promise<Hit> => ({
           url: page.url,
           title: page.title,

@@ -99,6 +99,10 @@ export const filler: string[] = [
   '一點',
   '有人',
   '對方',
+  '別的',
+  '地方',
+  '這裡',
+  '那裡',
   // time and degree
   '現在',
   '今天',

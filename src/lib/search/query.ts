@@ -9,7 +9,10 @@ export interface SearchData {
   codes: { id: string; meaning: string; display: string[] }[];
   /** The code pages' folder (`/zh-hant/codes/`): a code's page is `{codePages}{id lower-cased}/`, its title `{id}：{meaning}`. */
   codePages: string;
-  /** Character map from the other script to this page's script (only characters the site uses). */
+  /**
+   * Character map from the other script to this page's script (only characters the site uses),
+   * plus the two-character words whose ambiguous character is not its usual form (「系统」 → 「系統」).
+   */
   chars: Record<string, string>;
   /** Rows of equivalent words, this page's word first. */
   synonyms: string[][];
@@ -35,9 +38,18 @@ export function hasWords(query: string): boolean {
   return /[\p{L}\p{N}]/u.test(query);
 }
 
-/** Converts characters of the other script into this page's script. */
+/** Converts characters of the other script into this page's script, a two-character word of the map first. */
 export function convertScript(query: string, chars: Record<string, string>): string {
-  return [...query].map((ch) => chars[ch] ?? ch).join('');
+  const cs = [...query];
+  let out = '';
+  for (let i = 0; i < cs.length; i++) {
+    const pair = i + 1 < cs.length ? chars[cs[i]! + cs[i + 1]!] : undefined;
+    if (pair) {
+      out += pair;
+      i += 1;
+    } else out += chars[cs[i]!] ?? cs[i];
+  }
+  return out;
 }
 
 const codeWords =
@@ -64,7 +76,29 @@ export function findCodeId(query: string, known: Set<string>): string | undefine
   return candidates.map((c) => c?.toUpperCase()).find((c): c is string => !!c && known.has(c));
 }
 
-/** A code whose screen text the query contains (or that contains the query, 3+ characters). */
+/** The length of the longest run of characters `a` and `b` share. */
+function longestShared(a: string, b: string): number {
+  let best = 0;
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
+      best = Math.max(best, row[j]!);
+      diagonal = above;
+    }
+  }
+  return best;
+}
+
+/** Characters of a screen text a sentence must quote, at least, to name its code without the rest (「交換中心異常請稍後重試」). */
+const quotedLength = 8;
+
+/**
+ * A code whose screen text the query contains (or that contains the query, 3+ characters), or
+ * of which it quotes a long part: a merchant leaves out 「拒絕，」 at the start.
+ */
 export function findCodeByMessage(query: string, codes: SearchData['codes']): SearchData['codes'][number] | undefined {
   const q = normalize(query).replace(/[\s，。,.!！?？]/g, '');
   if (q.length < 3) return undefined;
@@ -74,7 +108,9 @@ export function findCodeByMessage(query: string, codes: SearchData['codes']): Se
     for (const text of [code.meaning, ...code.display]) {
       const t = clean(text);
       if (t.length < 3) continue;
-      const score = q === t ? 1000 : q.includes(t) ? t.length : t.includes(q) ? q.length : 0;
+      const shared = longestShared(q, t);
+      const score =
+        q === t ? 1000 : q.includes(t) ? t.length : t.includes(q) ? q.length : shared >= quotedLength ? shared : 0;
       if (score > (best?.score ?? 0)) best = { code, score };
     }
   }

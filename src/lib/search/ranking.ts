@@ -95,7 +95,9 @@ function searcher(found: Found, index: SearchIndex, words: Concept[], variants: 
     const codePages = new Set(
       category && category !== 'codes' ? [] : (await index.search(null, { tier, category: 'codes' })).map((r) => r.id),
     );
-    const weighed = await weigh(words, tier, lookUp, phrase, codePages);
+    // How many pages the tier holds: how rare a word is, is out of these.
+    const pages = (await index.search(null, category ? { tier, category } : { tier })).length;
+    const weighed = await weigh(words, tier, lookUp, phrase, { codePages, pages });
     keep(weighed.refs);
     if (!weighed.refs.length) return;
     found.matched = weighed.all || words.length < 2 ? undefined : weighed.matched;

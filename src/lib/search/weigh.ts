@@ -29,6 +29,14 @@ type LookUp = (tier: Tier, text: string) => ReturnType<SearchIndex['search']>;
  */
 const codePageWeight = 0.5;
 
+/**
+ * How much more a word of the synonym table counts than a word the segmenter found: the table
+ * holds merchants' names for the site's topics, so such a word names what the query is about,
+ * while a plain word (地方, 恢復) may be rare in the quick tier only because that tier holds
+ * titles and screen texts, not because it says much.
+ */
+const knownWordWeight = 2;
+
 /** Each concept's pages (any of its forms), with the index's best score for each page. */
 async function pagesOf(
   concept: Concept,
@@ -48,22 +56,25 @@ async function pagesOf(
 
 /**
  * Weighs the pages of one tier for `concepts`. `phrase` lists the pages that hold every word at
- * once (a search for all of them together), which rank first.
+ * once (a search for all of them together), which rank first; `pages` is how many pages the tier
+ * holds, and `codePages` the response codes' pages among them.
  */
 export async function weigh(
   concepts: Concept[],
   tier: Tier,
   lookUp: LookUp,
   phrase: ResultRef[],
-  codePages: Set<string>,
+  { codePages, pages }: { codePages: Set<string>; pages: number },
 ): Promise<Weighed> {
   const lists: Map<string, { ref: ResultRef; score: number }>[] = [];
   for (const c of concepts) lists.push(await pagesOf(c, tier, lookUp));
   const union = new Set(lists.flatMap((l) => [...l.keys()]));
-  // Pages in this tier, at least: a word on every page found tells nothing.
-  const total = Math.max(union.size, 20);
+  // The pages of the tier (at least those found, and twenty): a word on every page tells nothing.
+  const total = Math.max(pages, union.size, 20);
   // A word on one page only is often a common word the site happens to use once: count at least two.
-  const idf = lists.map((l) => (l.size ? Math.log(1 + total / Math.max(l.size, 2)) : 0));
+  const idf = lists.map((l, i) =>
+    l.size ? Math.log(1 + total / Math.max(l.size, 2)) * (concepts[i]!.known ? knownWordWeight : 1) : 0,
+  );
   const weight = idf.reduce((a, b) => a + b, 0);
   const scores = new Map<string, { ref: ResultRef; score: number; words: number }>();
   lists.forEach((list, i) => {

@@ -11,6 +11,8 @@ export interface Concept {
   text: string;
   /** What to search for it: the site's words first, then the form typed. */
   alts: string[];
+  /** Set when the word is in the synonym table: a name for one of the site's topics. */
+  known?: boolean;
 }
 
 type Segment = (text: string) => string[];
@@ -78,16 +80,16 @@ export function concepts(query: string, rows: string[][], filler: string[], segm
   const keys = [...forms.keys()].filter((k) => k.length > 1).sort((a, b) => b.length - a.length);
   const lower = query.toLowerCase();
   const out: Concept[] = [];
-  const add = (text: string, canon: Iterable<string>) => {
+  const add = (text: string, canon: Set<string> | undefined) => {
     if (out.some((c) => c.text.toLowerCase() === text.toLowerCase())) return;
-    out.push({ text, alts: [...new Set([...canon, text])] });
+    out.push({ text, alts: [...new Set([...(canon ?? []), text])], ...(canon ? { known: true } : {}) });
   };
   let plain = '';
   const word = (w: string) => {
     const key = w.toLowerCase();
     if (number.test(w) || isFiller(key, fill, longest)) return;
     if (cjk.test(w) && [...w].length < 2) return;
-    add(w, forms.get(key) ?? []);
+    add(w, forms.get(key));
   };
   const flush = () => {
     // Runs of single characters are words the segmenter's dictionary lacks (路/由/器, 報/修):
@@ -100,14 +102,17 @@ export function concepts(query: string, rows: string[][], filler: string[], segm
       word(chars.join(''));
       run = '';
     };
-    for (const w of segment(plain)) {
-      if (cjk.test(w) && [...w].length === 1) run += w;
-      else {
-        endRun();
-        word(w);
+    // A space or a punctuation mark ends a run: 「紙卷 卡紙」 is two words, not 紙卷卡紙.
+    for (const part of plain.split(/[^\p{L}\p{N}.]+/u)) {
+      for (const w of segment(part)) {
+        if (cjk.test(w) && [...w].length === 1) run += w;
+        else {
+          endRun();
+          word(w);
+        }
       }
+      endRun();
     }
-    endRun();
     plain = '';
   };
   let i = 0;
