@@ -179,7 +179,7 @@ export function embedBytes(dist) {
 }
 
 /**
- * The most a first search in `lang` can transfer (budget 150 kB): Pagefind's script, wasm and
+ * The most a first search in `lang` can transfer (budget in test/e2e/quality.test.ts: 148.1 kB): Pagefind's script, wasm and
  * entry, the language's meta and filter, the search page's data, every chunk of the quick index (a
  * Chinese query's characters fall in all of them) and the five largest fragments (results come
  * five at a time). A query the quick tier cannot answer also loads the full text; `npm run bench`
