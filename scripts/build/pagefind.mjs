@@ -11,9 +11,10 @@ const always = ['[data-pagefind-ignore]', '.sr-only', 'nav', 'button', 'form'];
 
 /**
  * Left out of the quick index: the prose, and the troubleshooters' texts. What stays is what a
- * merchant types: titles, summaries, the screen messages, section headings, and each code's title
- * and screen texts. A first search loads every chunk of the quick index (a Chinese query's
- * characters fall in all of them), so its size is what keeps a first search under 150 kB
+ * merchant types: titles, summaries, the screen messages and common phrasings, section headings
+ * (the codes' own pages are left out: `codePage` below). A first search loads every chunk of the
+ * quick index (a Chinese query's characters fall in all of them), so its size is what keeps a
+ * first search within its budget
  * (test/e2e/quality.test.ts adds it up from the built files); the flows' questions and outcomes,
  * repeated on every page that carries a flow, had made it three chunks. They stay in the full text.
  */

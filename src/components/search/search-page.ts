@@ -8,7 +8,7 @@ import type { Hit } from '../../lib/search/index-port';
 import { pagefindIndex } from '../../lib/search/pagefind-index';
 import { fallbackIndex, withFallback } from '../../lib/search/fallback';
 import { normalize, type SearchData } from '../../lib/search/query';
-import { fullTextNext, hasMore, search, showMore, type Found, type Sources } from '../../lib/search/ranking';
+import { hasMore, search, showMore, type Found, type Sources } from '../../lib/search/ranking';
 import { resultItem } from './result-item';
 
 /** The page's strings and settings, as SearchPage.astro renders them. */

@@ -4,8 +4,9 @@
  */
 
 /**
- * Pagefind's two tiers (scripts/build/pagefind.mjs): the quick one (titles, screen messages, the
- * flows' questions and answers) and the full text of every page.
+ * Pagefind's two tiers (scripts/build/pagefind.mjs): the quick one (titles, summaries, screen
+ * messages and common phrasings, section headings; not the response codes' pages, which the search
+ * data's code list answers) and the full text of every page.
  */
 export type Tier = 'quick' | 'full';
 
