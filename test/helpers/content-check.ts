@@ -9,7 +9,7 @@
  *    (src/lib/codes.ts).
  * The first mistake stops it, as it stops the build; `checkContent` returns what the author reads.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
@@ -22,7 +22,7 @@ import { checkArticles } from '../../src/lib/articles';
 import { checkCodes } from '../../src/lib/codes';
 import { readCodes } from '../../src/lib/content/read-codes';
 import { flowsError, readCatalogue } from '../../src/machines/catalogue';
-import type { Overlay } from './fixture-build';
+import { writeOverlay, type Overlay } from './fixture-build';
 
 const minimal = path.join(root, 'test/fixtures/content-min');
 const articlesDir = 'src/content/articles';
@@ -37,11 +37,7 @@ export function contentRoot(overlay: Overlay): string {
   cpSync(path.join(minimal, 'articles'), path.join(dir, articlesDir), { recursive: true });
   cpSync(path.join(minimal, 'codes'), path.join(dir, 'src/content/codes'), { recursive: true });
   cpSync(path.join(root, 'src/content/flows'), path.join(dir, 'src/content/flows'), { recursive: true });
-  for (const [file, text] of Object.entries(overlay)) {
-    const target = path.join(dir, 'src/content', file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  }
+  writeOverlay(dir, overlay);
   return dir;
 }
 

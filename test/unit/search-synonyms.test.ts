@@ -19,7 +19,9 @@ const dataWith = (rows: string[][]): SearchData => ({ codes: [], codePages: '/c/
  * The merchants' words of issue 19: each row is needed. With the table, a query in the merchant's
  * word finds the page that uses the site's word; without the rows holding that word, it does not.
  */
-const cases: { group: string; q: string; siteWord: string }[] = [
+/** A synonym row, a query in the merchant's word, and the site's word it must reach. */
+type Case = { group: string; q: string; siteWord: string };
+const cases: Case[] = [
   { group: '刷卡機 / POS機 / 機器 / 終端', q: '刷卡機', siteWord: 'POS機' },
   { group: '小票 / 簽購單 / 憑條', q: '憑條打不出來', siteWord: '小票' },
   { group: '到賬 / 入賬 / 回款', q: '回款很慢', siteWord: '到賬' },
@@ -35,7 +37,7 @@ const cases: { group: string; q: string; siteWord: string }[] = [
  * that found no page on their topic (each `q` is one, in the source script): the row is what
  * makes it find the page.
  */
-const fromSentences: { group: string; q: string; siteWord: string }[] = [
+const fromSentences: Case[] = [
   { group: '小票空白 / 印不出', q: '熱敏紙是不是裝反了所以印不出字', siteWord: '小票空白' },
   { group: '移機 / 搬到', q: '店要搬到別的地方機器能帶走嗎', siteWord: '移機' },
   { group: '註銷 / 不做生意', q: '不做生意了機器怎麼退', siteWord: '註銷' },
