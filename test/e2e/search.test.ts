@@ -130,6 +130,8 @@ describe('search', () => {
   });
 
   it('answers a bare response code with its page alone, without loading the full-text index', async () => {
+    // Leave the previous test's page first: its full-text chunks may still be on their way.
+    await page.goto('about:blank');
     const requests: string[] = [];
     const listener = (r: { url(): string }) => requests.push(r.url());
     page.on('request', listener);
