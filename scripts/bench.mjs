@@ -124,7 +124,7 @@ async function searchFigures(dist) {
   /** @param {string[]} list */
   const bytesOf = (list) =>
     list
-      .filter((u) => u.startsWith('/pagefind/') || u.endsWith('/data.json'))
+      .filter((u) => u.startsWith('/pagefind/') || u.endsWith('/data.json') || u.includes('/search/quick/'))
       .reduce((s, u) => s + (existsSync(path.join(dist, u)) ? gz(path.join(dist, u)) : 0), 0);
   /**
    * Types `q` into the search page's box as a person does; resolves with the milliseconds until
@@ -163,7 +163,7 @@ async function searchFigures(dist) {
     const ms = await searchOn(p, q);
     await p.waitForLoadState('networkidle');
     await context.close();
-    return { q, bytes: bytesOf(seen), ms, fullText: seen.some((u) => u.includes('-x-full_')) };
+    return { q, bytes: bytesOf(seen), ms, fullText: seen.some((u) => u.startsWith('/pagefind/')) };
   };
   // Warm: these queries one after another in one visit, each after the one before.
   const samples = [
@@ -230,7 +230,7 @@ async function searchFigures(dist) {
       median: median(firstBytes),
       p90: sorted[Math.floor(sorted.length * 0.9)] ?? 0,
       max: Math.max(...firstBytes),
-      over150kB: firsts.filter((f) => f.bytes > 150_000).map((f) => f.q),
+      over100kB: firsts.filter((f) => f.bytes > 100_000).map((f) => f.q),
     },
     coldQueries: firsts.length,
     fullTextShare: Number((firsts.filter((f) => f.fullText).length / firsts.length).toFixed(3)),
@@ -353,7 +353,7 @@ embed bundle     ${kib(results.embedGzipBytes)} gz (element, XState, every langu
   .map(([f, b]) => `${f} ${kib(b)}`)
   .join(', ')}; bundle + largest flow ${kib(results.embedGzipBytes + largestFlow)}, budget 40 KiB
 pagefind index   ${kib(results.pagefindIndexBytes)}
-search           first query (cold, each of the ${results.search.coldQueries} keyword and sentence queries) median ${kb(results.search.firstQueryGzipBytes.median)}, p90 ${kb(results.search.firstQueryGzipBytes.p90)}, max ${kb(results.search.firstQueryGzipBytes.max)} (budget 150 kB; ${results.search.firstQueryGzipBytes.over150kB.length} over, ${(results.search.fullTextShare * 100).toFixed(0)}% needed the full text); at worst, from the built files, ${kb(results.firstSearchWorstGzipBytes)} when the quick tier answers (before issue 19: ${kb(before.firstSearchWorstGzipBytes[lang])})
+search           first query (cold, each of the ${results.search.coldQueries} keyword and sentence queries) median ${kb(results.search.firstQueryGzipBytes.median)}, p90 ${kb(results.search.firstQueryGzipBytes.p90)}, max ${kb(results.search.firstQueryGzipBytes.max)} (budget 100 kB; ${results.search.firstQueryGzipBytes.over100kB.length} over, ${(results.search.fullTextShare * 100).toFixed(0)}% needed the full text); at worst, from the built files, ${kb(results.firstSearchWorstGzipBytes)} when the quick tier answers (before issue 19: ${kb(before.firstSearchWorstGzipBytes[lang])})
                  further query median ${kb(results.search.furtherQueryGzipBytes.median)}, max ${kb(results.search.furtherQueryGzipBytes.max)} (budget 20 kB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}% of keywords (before: ${before.keywordTop3}), ${(results.search.sentenceTop3Rate * 100).toFixed(1)}% of sentences (before: ${before.sentenceTop3})
 first visit      ${Object.entries(results.precache)
   .map(([l, f]) => `${l} ${f.count} files ${mb(f.bytes)}`)

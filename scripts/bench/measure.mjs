@@ -179,33 +179,32 @@ export function embedBytes(dist) {
 }
 
 /**
- * The most a first search in `lang` can transfer (budget in test/e2e/quality.test.ts: 148.1 kB): Pagefind's script, wasm and
- * entry, the language's meta and filter, the search page's data, every chunk of the quick index (a
- * Chinese query's characters fall in all of them) and the five largest fragments (results come
- * five at a time). A query the quick tier cannot answer also loads the full text; `npm run bench`
+ * The most a first search in `lang` can transfer when the quick tier answers (budget 100 kB, issue
+ * 21: test/e2e/quality.test.ts), from the built files: everything the search page fetches besides
+ * its HTML. That is its scripts and styles, the search data (codes, character map, synonyms), the
+ * quick index's meta, as many of its largest shards as one search may load (`maxShards` in the
+ * meta; src/lib/search/quick-index.ts) and its five largest record files (results come five at a
+ * time). A query the quick tier cannot answer loads Pagefind's full text too; `npm run bench`
  * measures the real transfer of every quality query.
  * @param {string} dist
  * @param {string} lang
- * @returns {{ bytes: number, chunks: number }}
+ * @returns {{ bytes: number, shards: number, page: number, index: number }}
  */
 export function firstSearchWorstBytes(dist, lang) {
-  const dir = path.join(dist, 'pagefind');
+  const page = pageWeight(dist, `${lang}/search/index.html`);
+  const dir = path.join(dist, lang, 'search/quick');
   const all = files(dir);
-  /** @param {string} prefix @param {string} ext */
-  const quick = (prefix, ext) =>
-    all.filter((f) => f.startsWith(`${prefix}${lang}_`) && f.endsWith(ext)).map((f) => gz(path.join(dir, f)));
-  const index = quick('index/', '.pf_index');
+  /** @param {RegExp} re */
+  const largest = (re) =>
+    all
+      .filter((f) => re.test(f))
+      .map((f) => gz(path.join(dir, f)))
+      .sort((a, b) => b - a);
+  const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8'));
+  const shards = largest(/^q-\d+\.json$/);
   const sum = (/** @type {number[]} */ xs) => xs.reduce((a, b) => a + b, 0);
-  const bytes =
-    sum(['pagefind.js', 'pagefind-entry.json', 'wasm.unknown.pagefind'].map((f) => gz(path.join(dir, f)))) +
-    sum(quick('pagefind.', '.pf_meta')) +
-    sum(quick('filter/', '.pf_filter')) +
-    gz(path.join(dist, lang, 'search/data.json')) +
-    sum(index) +
-    sum(
-      quick('fragment/', '.pf_fragment')
-        .sort((a, b) => b - a)
-        .slice(0, 5),
-    );
-  return { bytes, chunks: index.length };
+  const index =
+    gz(path.join(dir, 'meta.json')) + sum(shards.slice(0, meta.maxShards)) + sum(largest(/^r-\d+\.json$/).slice(0, 5));
+  const bytes = page.css + page.js + gz(path.join(dist, lang, 'search/data.json')) + index;
+  return { bytes, shards: shards.length, page: page.css + page.js, index };
 }

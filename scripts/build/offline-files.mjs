@@ -5,8 +5,8 @@
  *   Pagefind's script, worker, wasm and entry;
  * - a script's essentials, stored when the visitor first opens a page in that script: its home,
  *   the pages one level down (categories, the codes table, search), the search page's data, the
- *   quick search tier (meta, filters, index, fragments) and the troubleshooters' flow data;
- * - everything else of that script (every article, code and print page, the full-text tier),
+ *   quick search tier (search/quick/: the site's own index) and the troubleshooters' flow data;
+ * - everything else of that script (every article, code and print page, Pagefind's full text),
  *   stored only when the merchant asks to keep the whole help centre on the device.
  * Nothing of a bank's embed bundle (embed/) or of the PDFs is stored.
  */
@@ -53,11 +53,12 @@ export function classify(rel, langs) {
       const essential =
         inner === 'index.html' ||
         inner === 'search/data.json' ||
+        inner.startsWith('search/quick/') ||
         (/^[^/]+\/index\.html$/.test(inner) && !inner.startsWith('print/'));
       return { kind: essential ? 'essential' : 'all', lang };
     }
-    const pagefind = rel.match(/^pagefind\/(?:pagefind\.|index\/|filter\/|fragment\/)([a-z-]+?)(-x-full)?_/);
-    if (pagefind?.[1] === lang) return { kind: pagefind[2] ? 'all' : 'essential', lang };
+    const pagefind = rel.match(/^pagefind\/(?:pagefind\.|index\/|filter\/|fragment\/)([a-z-]+?)_/);
+    if (pagefind?.[1] === lang) return { kind: 'all', lang };
   }
   return { kind: 'skip' };
 }

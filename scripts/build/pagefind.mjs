@@ -6,55 +6,16 @@ import { tmpdir } from 'node:os';
 import * as pagefind from 'pagefind';
 import { langs } from '../../src/i18n/langs.mjs';
 
-/** Left out of both indexes: controls, screen-reader helpers, anything marked to ignore. */
-const always = ['[data-pagefind-ignore]', '.sr-only', 'nav', 'button', 'form'];
+/** Left out of the index: controls, screen-reader helpers, anything marked to ignore. */
+const exclude = ['[data-pagefind-ignore]', '.sr-only', 'nav', 'button', 'form'];
 
 /**
- * Left out of the quick index: the prose, and the troubleshooters' texts. What stays is what a
- * merchant types: titles, summaries, the screen messages and common phrasings, section headings
- * (the codes' own pages are left out: `codePage` below). A first search loads every chunk of the
- * quick index (a Chinese query's characters fall in all of them), so its size is what keeps a
- * first search within its budget
- * (test/e2e/quality.test.ts adds it up from the built files); the flows' questions and outcomes,
- * repeated on every page that carries a flow, had made it three chunks. They stay in the full text.
- */
-const detail = [
-  'article > p:not(.lead)',
-  'article > ol',
-  'article > ul',
-  'article > blockquote',
-  'article > table',
-  'article > pre',
-  '.flow-static',
-];
-
-/**
- * A response code's own page (`/{lang}/codes/55/`), left out of the quick tier: the search data's
- * code list answers a code, its meaning and its screen text (src/lib/search/query.ts), and the
- * 115 code pages were a quarter of the quick index (20 of 82 kB) that every first search loads.
- * They stay in the full text.
- * @param {string} url
- */
-const codePage = (url) => /\/codes\/[^/]+\/$/.test(url);
-
-/**
- * Two tiers per script, in one Pagefind bundle (one script, one wasm, cached once):
- * - quick (`zh-hant`, `zh-hans`: the page's own language, so Pagefind opens it by default): about
- *   one index chunk, enough for most queries; a first search costs Pagefind's script and wasm
- *   plus that chunk.
- * - full text (`zh-hant-x-full`, `zh-hans-x-full`): every word of every page body; the search
- *   page merges it in only when the quick tier finds too little.
- * Each record carries the `category` filter and title/summary/category meta from the page, and a
- * `tier` filter (`quick` | `full`): once both are loaded, a search names the tier it wants.
- */
-export const tiers = /** @type {const} */ ([
-  { suffix: '', tier: 'quick', exclude: [...always, ...detail], skip: codePage },
-  { suffix: '-x-full', tier: 'full', exclude: always, skip: () => false },
-]);
-
-/**
- * Indexes the built pages with Pagefind: page bodies only (data-pagefind-body), one quick and one
- * full-text index per script, then one bundle in dist/pagefind/.
+ * Indexes the built pages with Pagefind: page bodies only (data-pagefind-body), the full text of
+ * every page, one index per script (named by the script's language, so Pagefind opens the page's
+ * own), in one bundle in dist/pagefind/ (one script, one wasm, cached once). Each record carries
+ * the `category` filter, title/summary/category meta from the page, and a `tier:full` filter (the
+ * search port names the tier it wants). The quick tier is not Pagefind's: it is the site's own
+ * small index (src/lib/search/quick-index.ts), which a first search loads instead of Pagefind.
  * @param {URL} dir
  * @param {{ info(msg: string): void }} logger
  */
@@ -71,37 +32,30 @@ export async function buildIndex(dir, logger) {
   try {
     for (const lang of langs) {
       const pages = await bodies(root, lang);
-      for (const tier of tiers) {
-        const language = `${lang}${tier.suffix}`;
-        const { index, errors } = await pagefind.createIndex({
-          excludeSelectors: [...tier.exclude],
-          forceLanguage: language,
-        });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        for (const page of pages) {
-          if (tier.skip(page.url)) continue;
-          const content = page.content.replace(
-            /<[^>]*\bdata-pagefind-body\b[^>]*>/,
-            (body) => `${body}<span hidden data-pagefind-filter="tier:${tier.tier}"></span>`,
-          );
-          const added = await index.addHTMLFile({ url: page.url, content });
-          if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
-        }
-        const out = path.join(work, language);
-        const written = await index.writeFiles({ outputPath: out });
-        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        entry = JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8'));
-        Object.assign(languages, /** @type {{ languages: Record<string, unknown> }} */ (entry).languages);
-        await cp(out, outputPath, { recursive: true, force: true });
-        await index.deleteIndex();
-        counts.push(`${language} ${pages.filter((page) => !tier.skip(page.url)).length}`);
+      const { index, errors } = await pagefind.createIndex({ excludeSelectors: exclude, forceLanguage: lang });
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      for (const page of pages) {
+        const content = page.content.replace(
+          /<[^>]*\bdata-pagefind-body\b[^>]*>/,
+          (body) => `${body}<span hidden data-pagefind-filter="tier:full"></span>`,
+        );
+        const added = await index.addHTMLFile({ url: page.url, content });
+        if (added.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
       }
+      const out = path.join(work, lang);
+      const written = await index.writeFiles({ outputPath: out });
+      if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      entry = JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8'));
+      Object.assign(languages, /** @type {{ languages: Record<string, unknown> }} */ (entry).languages);
+      await cp(out, outputPath, { recursive: true, force: true });
+      await index.deleteIndex();
+      counts.push(`${lang} ${pages.length}`);
     }
   } finally {
     await pagefind.close();
     await rm(work, { recursive: true, force: true });
   }
-  // Each run wrote an entry naming its own language; the bundle's entry names all four.
+  // Each run wrote an entry naming its own language; the bundle's entry names them all.
   await writeFile(path.join(outputPath, 'pagefind-entry.json'), JSON.stringify({ ...entry, languages }));
   // The bundled UIs are not used (the site has its own search page): keep them out of dist/ and of the precache.
   for (const ui of [

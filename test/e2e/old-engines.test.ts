@@ -159,7 +159,7 @@ describe.each(oldEngines)('Chromium $major', (engine) => {
     await page.close();
   });
 
-  // These engines search the small index (src/lib/search/fallback.ts): no WebAssembly reference types.
+  // These engines lack WebAssembly reference types: the quick tier (plain JSON) answers, Pagefind's full text is not tried.
   it('searches a bare code and a word', async () => {
     const { page, errors } = await open(browser);
     await page.goto(`${baseUrl()}/zh-hant/search/?q=55`);

@@ -107,12 +107,14 @@ describe('search', () => {
     page.on('request', listener);
     const quick = await searchFor('zh-hans', '打印机缺纸');
     expect(categoryOf(quick[0]!.href)).toBe('hardware');
-    expect(requests.filter((u) => u.includes('-x-full_'))).toEqual([]);
+    // The quick tier is the site's own index: Pagefind (its script, wasm and full text) is not loaded.
+    expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    expect(requests.some((u) => u.includes('/search/quick/'))).toBe(true);
 
     // Only in the prose of the provider article (the central bank's site), in no title or question.
     const deep = await searchFor('zh-hans', 'pbc');
     expect(deep.map((r) => categoryOf(r.href))).toContain('provider');
-    await expect.poll(() => requests.some((u) => u.includes('-x-full_'))).toBe(true);
+    await expect.poll(() => requests.some((u) => u.includes('/pagefind/'))).toBe(true);
 
     requests.length = 0;
     await searchFor('zh-hant', '小票存根');
@@ -123,7 +125,7 @@ describe('search', () => {
     }
     await page.locator('#search-more').click();
     await page.waitForFunction((n) => document.querySelectorAll('a[data-result]').length > n, before);
-    await expect.poll(() => requests.some((u) => u.includes('-x-full_'))).toBe(true);
+    await expect.poll(() => requests.some((u) => u.includes('/pagefind/'))).toBe(true);
     const hrefs = await page.locator('a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(new Set(hrefs).size).toBe(hrefs.length);
     page.off('request', listener);
@@ -255,7 +257,7 @@ describe('search', () => {
     });
     const fullText: string[] = [];
     p.on('request', (r) => {
-      if (/-x-full_[^/]*\.pf_meta/.test(r.url())) fullText.push(r.url());
+      if (/\/pagefind\/[^/]*\.pf_meta$/.test(r.url())) fullText.push(r.url());
     });
     // Found only in the full text (the provider article's prose): the longest search there is.
     await p.locator('#search-page-q').pressSequentially('pbc');
@@ -281,14 +283,14 @@ describe('search', () => {
     await expect(page.locator('#search-page-q').inputValue()).resolves.toBe('缺紙');
   });
 
-  it('loads Pagefind only when someone searches', async () => {
+  it('loads no search index before someone searches', async () => {
     const { context: c, page: p } = await openPage(browser);
     const requests: string[] = [];
     p.on('request', (r) => requests.push(r.url()));
     await p.goto(`${baseUrl()}/zh-hant/hardware/`);
     await p.goto(`${baseUrl()}/zh-hant/search/`);
     await p.waitForTimeout(300);
-    expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    expect(requests.filter((u) => /\/pagefind\/|\/search\/(quick|data)/.test(u))).toEqual([]);
     await c.close();
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The search page's script: reads ?q= and ?category=, runs the ranking policy
- * (src/lib/search/ranking.ts) over Pagefind, and shows what it finds. Its strings come from the
+ * (src/lib/search/ranking.ts) over the site's quick index and Pagefind's full text, and shows what it finds. Its strings come from the
  * data attributes of #search-strings (SearchPage.astro, from src/i18n/ui.ts); results are built
- * as text nodes (result-item.ts). Pagefind and the search data load on the first query only.
+ * as text nodes (result-item.ts). The search data and the quick index load on the first query; Pagefind only when the full text is searched.
  */
 import type { Hit } from '../../lib/search/index-port';
 import { pagefindIndex } from '../../lib/search/pagefind-index';
-import { fallbackIndex, withFallback } from '../../lib/search/fallback';
+import { tiers } from '../../lib/search/fallback';
+import { quickIndex } from '../../lib/search/quick-index';
 import { normalize, type SearchData } from '../../lib/search/query';
 import { hasMore, search, showMore, type Found, type Sources } from '../../lib/search/ranking';
 import { resultItem } from './result-item';
@@ -54,7 +55,7 @@ function readStrings(el: HTMLElement): Strings {
 function sources(lang: string, tag: string): Sources {
   let data: Promise<SearchData> | undefined;
   return {
-    index: withFallback(pagefindIndex({ lang, tag }), () => fallbackIndex(lang)),
+    index: tiers(quickIndex(lang), pagefindIndex({ tag })),
     data: () =>
       (data ??= fetch(`${import.meta.env.BASE_URL}${lang}/search/data.json`).then((r) => {
         if (!r.ok) throw new Error(`search data: HTTP ${r.status}`);

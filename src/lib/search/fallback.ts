@@ -1,23 +1,12 @@
 /**
- * Search where Pagefind cannot run: engines without WebAssembly reference types (Chromium before
- * 97, Safari before 15, Firefox before 79) and pages whose Content-Security-Policy lacks
- * 'wasm-unsafe-eval'. A small index over every article's title, summary and screen messages
- * (/{lang}/search/pages.json, built by src/pages/[lang]/search/pages.json.ts) stands in for
- * Pagefind behind the same port (index-port.ts), so the ranking policy, its code lookup (a bare
- * code opens its page) and its synonyms work unchanged; there is no full-text tier.
+ * The two tiers behind one search port (index-port.ts), and what happens where Pagefind cannot
+ * run: engines without WebAssembly reference types (Chromium before 97, Safari before 15, Firefox
+ * before 79) and pages whose Content-Security-Policy lacks 'wasm-unsafe-eval'. The quick tier is
+ * the site's own index (quick-index.ts), plain JSON that every engine reads; only the full text
+ * needs Pagefind, and where it cannot run the full text finds nothing, so search never ends in an
+ * error and old engines search exactly as new ones do until the full text is asked for.
  */
-import type { Filters, Hit, ResultRef, SearchIndex } from './index-port';
-
-/** One article in the small index. */
-export interface FallbackPage {
-  url: string;
-  title: string;
-  /** Category id. */
-  category: string;
-  summary: string;
-  /** What the terminal's screen says (the article's `messages`). */
-  messages: string[];
-}
+import type { SearchIndex } from './index-port';
 
 /**
  * A minimal module that uses a reference type (a function type returning externref): it validates
@@ -34,118 +23,33 @@ export function canRunPagefind(): boolean {
   }
 }
 
-const pairs = (s: string) => Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
-
-/** How well one word matches a text: the whole word, else most of its character pairs (0: no match). */
-function wordScore(word: string, text: string): number {
-  if (text.includes(word)) return 1;
-  const bigrams = pairs(word);
-  if (bigrams.length < 2) return 0;
-  const found = bigrams.filter((b) => text.includes(b)).length / bigrams.length;
-  return found >= 0.6 ? found / 2 : 0;
-}
-
-/** A page the small index found, and how well it matches (higher is better). */
-export interface ScoredPage {
-  page: FallbackPage;
-  score: number;
-}
-
 /**
- * The pages matching every word of `text`, best first (a title counts most, then messages);
- * with `text` null, every page of the category (the ranking policy asks so for the code pages).
+ * The quick tier from `quick`, the full text from `full` (Pagefind), which is opened only when
+ * the full text is first asked for, and only where it can run; from its first failure on (a CSP
+ * without 'wasm-unsafe-eval', a missing index file) the full text finds nothing.
  */
-export function scorePages(pages: FallbackPage[], text: string | null, category?: string): ScoredPage[] {
-  const inCategory = pages.filter((page) => !category || page.category === category);
-  if (text === null) return inCategory.map((page) => ({ page, score: 1 }));
-  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return [];
-  const scored: ScoredPage[] = [];
-  for (const page of inCategory) {
-    const fields: [string, number][] = [
-      [page.title.toLowerCase(), 3],
-      [page.messages.join(' / ').toLowerCase(), 2],
-      [page.summary.toLowerCase(), 1],
-    ];
-    let score = 0;
-    for (const word of words) {
-      const best = Math.max(...fields.map(([t, weight]) => wordScore(word, t) * weight));
-      if (!best) {
-        score = 0;
-        break;
-      }
-      score += best;
+export function tiers(quick: SearchIndex, full: SearchIndex): SearchIndex {
+  let usable = canRunPagefind();
+  let opened: Promise<void> | undefined;
+  /** Runs `call` on Pagefind while it works; from its first failure on, the full text is not searched. */
+  const guard = async <T>(call: () => Promise<T>, none: T): Promise<T> => {
+    if (!usable) return none;
+    try {
+      return await call();
+    } catch (error) {
+      console.warn('[search] Pagefind cannot run here; the full text is not searched.', error);
+      usable = false;
+      return none;
     }
-    if (score) scored.push({ page, score });
-  }
-  return scored.sort((a, b) => b.score - a.score);
-}
-
-/** The pages matching every word of `text`, best first. */
-export function searchPages(pages: FallbackPage[], text: string | null, category?: string): FallbackPage[] {
-  return scorePages(pages, text, category).map((s) => s.page);
-}
-
-/** The summary with the words found marked (as Pagefind's excerpts are), every other character as text. */
-function excerpt(page: FallbackPage, text: string | null): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  let out = escape(page.summary);
-  for (const word of new Set((text ?? '').split(/\s+/).filter((w) => w.length > 1))) {
-    out = out.split(escape(word)).join(`<mark>${escape(word)}</mark>`);
-  }
-  return out;
-}
-
-/** The small index of `lang`, loaded on first use. */
-export function fallbackIndex(lang: string): SearchIndex {
-  let pages: Promise<FallbackPage[]> | undefined;
-  const load = () =>
-    (pages ??= fetch(`${import.meta.env.BASE_URL}${lang}/search/pages.json`).then((r) => {
-      if (!r.ok) throw new Error(`search pages: HTTP ${r.status}`);
-      return r.json() as Promise<FallbackPage[]>;
-    }));
-  return {
-    async open() {
-      await load();
-    },
-    async search(text: string | null, filters: Filters): Promise<ResultRef[]> {
-      if (filters.tier !== 'quick') return [];
-      return scorePages(await load(), text, filters.category).map(({ page, score }) => ({
-        id: page.url,
-        score,
-        load: async (): Promise<Hit> => ({
-          url: page.url,
-          title: page.title,
-          category: page.category,
-          excerpt: excerpt(page, text),
-        }),
-      }));
-    },
-    async loadFullText() {},
   };
-}
-
-/**
- * Pagefind where it runs, else the small index: chosen up front from the engine, and again on
- * Pagefind's first failure (a CSP without 'wasm-unsafe-eval', a missing index file), so search
- * never ends in a blank page.
- */
-export function withFallback(primary: SearchIndex, fallback: () => SearchIndex): SearchIndex {
-  let active: SearchIndex | undefined = canRunPagefind() ? primary : undefined;
-  const guard = async <T>(call: (index: SearchIndex) => Promise<T>): Promise<T> => {
-    if (active === primary) {
-      try {
-        return await call(primary);
-      } catch (error) {
-        console.warn('[search] Pagefind cannot run here; searching titles and summaries instead.', error);
-        active = undefined;
-      }
-    }
-    return call((active ??= fallback()));
-  };
+  const openFull = () => guard(() => (opened ??= full.loadFullText()), undefined);
   return {
-    open: () => guard((i) => i.open()),
-    search: (text, filters) => guard((i) => i.search(text, filters)),
-    loadFullText: () => guard((i) => i.loadFullText()),
+    open: () => quick.open(),
+    async search(text, filters) {
+      if (filters.tier === 'quick') return quick.search(text, filters);
+      await openFull();
+      return guard(() => full.search(text, filters), []);
+    },
+    loadFullText: openFull,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The browser's SearchIndex (index-port.ts): Pagefind's own client, /pagefind/pagefind.js from
- * the build, loaded on first use, with the full-text tier merged into it on demand.
+ * The full-text tier's SearchIndex (index-port.ts): Pagefind's own client, /pagefind/pagefind.js
+ * from the build, loaded when a search first needs the full text (the quick tier is the site's own
+ * index, quick-index.ts). Its index for the page's language is the full text of that script.
  */
 import type { Filters, Hit, ResultRef, SearchIndex } from './index-port';
 
@@ -20,13 +21,10 @@ interface Pagefind {
     q: string | null,
     o?: { filters?: Record<string, string> },
   ): Promise<{ results: { id: string; score: number; data(): Promise<PagefindFragment> }[] } | null>;
-  mergeIndex(path: string, o: { language: string; metaCacheTag: string }): Promise<void>;
 }
 
 /** How the page's index is found. */
 export interface PagefindSettings {
-  /** The page's language (`zh-hant`, `zh-hans`): the full tier is the language `{lang}-x-full`. */
-  lang: string;
   /** This build's tag for Pagefind's entry file (see buildId in src/lib/site.ts). */
   tag: string;
 }
@@ -38,16 +36,16 @@ const toHit = (r: PagefindFragment): Hit => ({
   excerpt: r.excerpt,
 });
 
-/** The Pagefind index of this site, in the page's language; nothing is fetched before the first call. */
-export function pagefindIndex({ lang, tag }: PagefindSettings): SearchIndex {
+/** The full text of this site in the page's language; nothing is fetched before the first call. */
+export function pagefindIndex({ tag }: PagefindSettings): SearchIndex {
   let pagefind: Promise<Pagefind> | undefined;
-  let fullText: Promise<void> | undefined;
 
   const load = (): Promise<Pagefind> =>
     (pagefind ??= (async () => {
       const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
       const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-      // On the main thread: the index is small, and the worker script would cost another 12 KB.
+      // On the main thread: the worker script would cost another 12 KB. Pagefind opens the index of
+      // the page's language (<html lang>): that script's full text.
       await pf.options({ excerptLength: 24, noWorker: true, metaCacheTag: tag });
       await pf.init();
       return pf;
@@ -62,14 +60,7 @@ export function pagefindIndex({ lang, tag }: PagefindSettings): SearchIndex {
       return (found?.results ?? []).map((r) => ({ id: r.id, score: r.score, load: async () => toHit(await r.data()) }));
     },
     async loadFullText() {
-      const pf = await load();
-      // The full tier (every word of every page) costs a few more index chunks. Same bundle, named
-      // by its full URL: Pagefind skips a merge whose path the primary's starts with.
-      fullText ??= pf.mergeIndex(new URL(`${import.meta.env.BASE_URL}pagefind/`, location.href).href, {
-        language: `${lang}-x-full`,
-        metaCacheTag: tag,
-      });
-      await fullText;
+      await load();
     },
   };
 }

@@ -37,19 +37,29 @@ const codePageWeight = 0.5;
  */
 const knownWordWeight = 2;
 
+/** What each further form of a concept a page holds adds, as a share of its score for that form. */
+const furtherFormWeight = 0.25;
+
 /** Each concept's pages (any of its forms), with the index's best score for each page. */
 async function pagesOf(
   concept: Concept,
   tier: Tier,
   lookUp: LookUp,
 ): Promise<Map<string, { ref: ResultRef; score: number }>> {
-  const pages = new Map<string, { ref: ResultRef; score: number }>();
+  const scores = new Map<string, { ref: ResultRef; scores: number[] }>();
   for (const alt of concept.alts) {
     for (const ref of await lookUp(tier, alt)) {
-      const score = ref.score ?? 1;
-      const had = pages.get(ref.id);
-      if (!had || had.score < score) pages.set(ref.id, { ref, score });
+      const had = scores.get(ref.id);
+      if (had) had.scores.push(ref.score ?? 1);
+      else scores.set(ref.id, { ref, scores: [ref.score ?? 1] });
     }
+  }
+  // The best form counts; each further form the page holds adds a little (a page that says both
+  // 小票 and 簽購單 is more about it than one that says only one of them).
+  const pages = new Map<string, { ref: ResultRef; score: number }>();
+  for (const [id, { ref, scores: s }] of scores) {
+    const best = Math.max(...s);
+    pages.set(id, { ref, score: best + furtherFormWeight * (s.reduce((a, b) => a + b, 0) - best) });
   }
   return pages;
 }

@@ -59,6 +59,12 @@ function isFiller(word: string, filler: Set<string>, longest: number): boolean {
   return true;
 }
 
+const latin = /[a-z0-9]/i;
+/** Whether `query.slice(i, i + n)` would cut a word of letters or digits (「App」 in 「Apple Pay」). */
+const splitsWord = (query: string, i: number, n: number) =>
+  (latin.test(query[i]!) && i > 0 && latin.test(query[i - 1]!)) ||
+  (latin.test(query[i + n - 1]!) && latin.test(query[i + n] ?? ''));
+
 /** A number that is not a word: an amount, a year, a count, a rate (「39」, 「2024」, 「0.38」). */
 const number = /^[0-9.]+$/;
 
@@ -117,7 +123,7 @@ export function concepts(query: string, rows: string[][], filler: string[], segm
   };
   let i = 0;
   while (i < query.length) {
-    const hit = keys.find((k) => lower.startsWith(k, i));
+    const hit = keys.find((k) => lower.startsWith(k, i) && !splitsWord(lower, i, k.length));
     if (hit) {
       flush();
       const typed = query.slice(i, i + hit.length);
