@@ -47,10 +47,10 @@ function termWeight(weights: number[]): number {
 const perFile = 8;
 
 /**
- * Raw JSON bytes a shard aims at (about 1.5 kB gzipped): a site ten times the size has ten times
+ * Raw JSON bytes a shard aims at (1.2–1.8 kB gzipped): a site ten times the size has ten times
  * the shards, each the same size, so a search's cost does not grow with it.
  */
-const shardBytes = 4_000;
+const shardBytes = 3_000;
 
 /** The files of the tier: name (below /{lang}/search/quick/) → JSON value. */
 export function buildQuick(pages: QuickPage[]): Map<string, unknown> {

@@ -52,7 +52,7 @@ export interface QuickRecord {
  * The most shard files one search loads (the meta says it to the browser): a long sentence at a
  * large site stays within budget. Terms whose shard would be past it count as not found.
  */
-export const maxShards = 24;
+export const maxShards = 20;
 
 const han = /\p{Script=Han}/u;
 /** Runs of Chinese characters, and runs of other letters and digits (「POS機」: POS, 機). */
