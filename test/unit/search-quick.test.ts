@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildQuick, fieldWeight, type QuickPage } from '../../src/lib/search/quick-build';
 import {
+  decodePostings,
+  encodePostings,
   indexTerms,
   maxShards,
   quickIndex,
   shardOf,
+  slots,
   wordTerms,
   type QuickMeta,
 } from '../../src/lib/search/quick-index';
@@ -66,6 +69,19 @@ describe('terms', () => {
     expect(wordTerms('打印機')).toEqual(['打印', '印機']);
     expect(wordTerms('紙')).toEqual(['紙']);
     expect(wordTerms('ＩＣ卡')).toEqual(['ic', '卡']);
+  });
+});
+
+describe('postings', () => {
+  it('stores page gaps in base 36 and weights as base-32 digits, and reads them back', () => {
+    const list: [number, number][] = [
+      [0, 14],
+      [1, 31],
+      [40, 0],
+      [7000, 9],
+    ];
+    expect(encodePostings(list)).toEqual(['0,1,13,5dc', 'ev09']);
+    expect(decodePostings(encodePostings(list))).toEqual(list.map(([p, w]) => p * slots + w));
   });
 });
 

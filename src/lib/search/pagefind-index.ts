@@ -56,7 +56,10 @@ export function pagefindIndex({ tag }: PagefindSettings): SearchIndex {
       await load();
     },
     async search(text: string | null, filters: Filters): Promise<ResultRef[]> {
-      const found = await (await load()).search(text, { filters: { ...filters } });
+      // The index is the full text only: the tier is not one of its filters.
+      const found = await (
+        await load()
+      ).search(text, filters.category ? { filters: { category: filters.category } } : {});
       return (found?.results ?? []).map((r) => ({ id: r.id, score: r.score, load: async () => toHit(await r.data()) }));
     },
     async loadFullText() {

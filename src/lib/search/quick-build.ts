@@ -3,6 +3,7 @@
  * /{lang}/search/quick/ out. Runs at build time only.
  */
 import {
+  encodePostings,
   indexTerms,
   maxShards,
   shardOf,
@@ -56,6 +57,8 @@ const shardBytes = 3_000;
 export function buildQuick(pages: QuickPage[]): Map<string, unknown> {
   const sorted = [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const categories = [...new Set(sorted.map((p) => p.category))].sort();
+  if (categories.length > 36)
+    throw new Error(`The quick search index holds at most 36 categories; the site has ${categories.length}.`);
   // term → page → the weights of the fields holding it
   const postings = new Map<string, Map<number, number[]>>();
   sorted.forEach((page, n) => {
@@ -69,9 +72,12 @@ export function buildQuick(pages: QuickPage[]): Map<string, unknown> {
   });
   const encoded = [...postings].map(
     ([term, list]) =>
-      [term, [...list].sort((a, b) => a[0] - b[0]).map(([page, ws]) => page * slots + termWeight(ws))] as const,
+      [
+        term,
+        encodePostings([...list].sort((a, b) => a[0] - b[0]).map(([page, ws]) => [page, termWeight(ws)])),
+      ] as const,
   );
-  const total = encoded.reduce((s, [term, list]) => s + term.length * 3 + 4 + JSON.stringify(list).length, 0);
+  const total = encoded.reduce((s, [term, list]) => s + term.length * 3 + 8 + list[0].length + list[1].length, 0);
   const shards = Math.max(1, Math.ceil(total / shardBytes));
   const files = new Map<string, unknown>();
   const meta: QuickMeta = {
@@ -79,11 +85,11 @@ export function buildQuick(pages: QuickPage[]): Map<string, unknown> {
     maxShards,
     perFile,
     categories,
-    pages: sorted.map((p) => categories.indexOf(p.category)),
+    pages: sorted.map((p) => categories.indexOf(p.category).toString(36)).join(''),
   };
   files.set('meta.json', meta);
   const byShard: QuickShard[] = Array.from({ length: shards }, () => ({}));
-  for (const [term, list] of encoded) byShard[shardOf(term, shards)]![term] = list;
+  for (const [term, list] of encoded) byShard[shardOf(term, shards)]![term] = [...list];
   byShard.forEach((shard, n) => files.set(`q-${n}.json`, shard));
   for (let first = 0; first < sorted.length; first += perFile) {
     const records: QuickRecord[] = sorted

@@ -31,15 +31,32 @@ export interface QuickMeta {
   perFile: number;
   /** Category ids; `pages` refers to them by position. */
   categories: string[];
-  /** Each page's category, as its position in `categories`, one per page in page order. */
-  pages: number[];
+  /** Each page's category, as its position in `categories` in one base-36 digit, in page order. */
+  pages: string;
 }
 
-/** A shard file (`q-{n}.json`): term → postings, each `page × slots + weight`, ascending. */
-export type QuickShard = Record<string, number[]>;
+/**
+ * A shard file (`q-{n}.json`): term → its postings in page order, as two strings: the gaps
+ * between page numbers in base 36, comma-separated, and each page's weight as one base-32 digit.
+ * A term on most pages of a large site costs about two bytes a page before gzip, not seven.
+ */
+export type QuickShard = Record<string, [gaps: string, weights: string]>;
 
-/** A posting's weight is below this: `page × slots + weight`. */
+/** A posting's weight is below this: decoded, a posting is `page × slots + weight`. */
 export const slots = 32;
+
+/** A term's postings (`[page, weight]`, in page order) as a shard stores them. */
+export function encodePostings(list: [number, number][]): [string, string] {
+  let last = 0;
+  const gaps = list.map(([page]) => (page - last).toString(36) + ((last = page), ''));
+  return [gaps.join(','), list.map(([, w]) => w.toString(32)).join('')];
+}
+
+/** A term's postings as numbers, `page × slots + weight`. */
+export function decodePostings([gaps, weights]: [string, string]): number[] {
+  let page = 0;
+  return gaps.split(',').map((gap, i) => (page += parseInt(gap, 36)) * slots + parseInt(weights[i]!, 32));
+}
 
 /** One page's record (in `r-{n}.json`): what its result shows. */
 export interface QuickRecord {
@@ -183,6 +200,14 @@ export function quickIndex(lang: string, load: LoadJson = fetchJson): SearchInde
   const meta = () => get<QuickMeta>('meta.json');
   // The shards this index has loaded, by number; a search loads at most maxShards more.
   const shards = new Map<number, QuickShard>();
+  const decoded = new Map<string, number[]>();
+  const postings = (term: string, m: QuickMeta): number[] | undefined => {
+    let list = decoded.get(term);
+    const stored = shards.get(shardOf(term, m.shards))?.[term];
+    if (!list && stored) decoded.set(term, (list = decodePostings(stored)));
+    return list;
+  };
+  const categoryOf = (page: number, m: QuickMeta) => m.categories[parseInt(m.pages[page]!, 36)] ?? '';
   const loadShards = async (terms: string[], m: QuickMeta) => {
     const wanted = [...new Set(terms.map((t) => shardOf(t, m.shards)))].filter((n) => !shards.has(n));
     await Promise.all(
@@ -199,13 +224,13 @@ export function quickIndex(lang: string, load: LoadJson = fetchJson): SearchInde
     async search(text: string | null, filters: Filters): Promise<ResultRef[]> {
       if (filters.tier !== 'quick') return [];
       const m = await meta();
-      const inCategory = (page: number) => !filters.category || m.categories[m.pages[page]!] === filters.category;
+      const inCategory = (page: number) => !filters.category || categoryOf(page, m) === filters.category;
       const words = text === null ? [] : text.split(' ').filter(Boolean);
       let found: { page: number; score: number }[];
-      if (text === null) found = m.pages.map((_, page) => ({ page, score: 1 }));
+      if (text === null) found = [...m.pages].map((_, page) => ({ page, score: 1 }));
       else {
         await loadShards(words.flatMap(wordTerms), m);
-        found = matchWords(words, (term) => shards.get(shardOf(term, m.shards))?.[term]);
+        found = matchWords(words, (term) => postings(term, m));
       }
       return found
         .filter(({ page }) => inCategory(page))
@@ -217,7 +242,7 @@ export function quickIndex(lang: string, load: LoadJson = fetchJson): SearchInde
             return {
               url: r.url,
               title: r.title,
-              category: m.categories[m.pages[page]!] ?? '',
+              category: categoryOf(page, m),
               excerpt: markedExcerpt(r.summary, words),
             };
           },
