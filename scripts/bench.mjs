@@ -89,10 +89,15 @@ function pageFigures(dist) {
         /^[^/]+\/(hardware|software|network|security)\/[^/]+\/index\.html$/.test(w.page),
     )
     .map((w) => w.html);
-  // Pages without the troubleshooter: whichever article carries a flow shows the element.
+  // Pages without the troubleshooter: whichever article carries a flow shows the element. The
+  // search page, which runs the search itself, has its own budget.
   const noWidget = weights.filter(
-    (w) => !/\/embed\//.test(w.page) && !readFileSync(path.join(dist, w.page), 'utf8').includes('<pos-troubleshooter'),
+    (w) =>
+      !/\/embed\//.test(w.page) &&
+      !/(^|\/)search\/index\.html$/.test(w.page) &&
+      !readFileSync(path.join(dist, w.page), 'utf8').includes('<pos-troubleshooter'),
   );
+  const searchPages = weights.filter((w) => /(^|\/)search\/index\.html$/.test(w.page));
   return {
     pages: pages.length,
     perPageGzip: {
@@ -104,6 +109,7 @@ function pageFigures(dist) {
     // The same pages in every corpus: their HTML must not grow with the number of articles.
     fixedPagesHtmlGzip: Object.fromEntries(fixedPages.map((p) => [p, weights.find((w) => w.page === p)?.html ?? 0])),
     maxJsWithoutTroubleshooter: Math.max(...noWidget.map((w) => w.js)),
+    searchPageJs: Math.max(...searchPages.map((w) => w.js)),
   };
 }
 
@@ -348,7 +354,7 @@ const s = results.site;
 console.log(`
 real site        build ${s.seconds} s, peak ${s.peakMiB} MiB, ${s.pages} pages
 per page (gz)    median ${kib(s.perPageGzip.median)}, max ${kib(s.perPageGzip.max)} (${s.perPageGzip.maxPage}); budget 60 KiB
-JS w/o widget    max ${kib(s.maxJsWithoutTroubleshooter)}; budget 5 KiB
+JS w/o widget    max ${kib(s.maxJsWithoutTroubleshooter)}; budget 5 KiB (the search page ${kib(s.searchPageJs)}; budget 8 KiB)
 troubleshooter   page JavaScript ${kib(results.troubleshooterPageJsGzipBytes)} gz before any interaction (budget 25 KiB); the widget and its flow's data beyond every page's ${kib(results.troubleshooterGzipBytes)} (budget 36 KiB)
 embed bundle     ${kib(results.embedGzipBytes)} gz (element, XState, every language) + one flow file: ${Object.entries(
   results.embedFlowGzipBytes,

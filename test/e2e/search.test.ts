@@ -25,7 +25,7 @@ const searchFor = async (lang: string, q: string, category = '') =>
 describe('search', () => {
   // Every query in both scripts (about 300 with the money questions), typed one after another
   // into one search page per script.
-  it('puts the right page in the top three for at least 97.8% of the quality set, and the code page first for every code query, in both scripts', async () => {
+  it('puts the right page in the top three for at least 98.2% of the quality set, and the code page first for every code query, in both scripts', async () => {
     const misses: string[] = [];
     let topicHits = 0;
     let topicTotal = 0;
@@ -66,8 +66,10 @@ describe('search', () => {
     // the search branch; 96.9% of 520 after the content wave added 40 pages and 202 queries
     // (several old misses now rank the new rules/account pages first); 97.7% once words were weighed
     // against every page of the tier and the synonym table's words counted double (issue 19);
-    // 97.9% with the code pages out of the quick tier and boot loops (一直重啟) in the synonyms.
-    expect(topicRate).toBeGreaterThanOrEqual(0.978);
+    // 97.9% with the code pages out of the quick tier and boot loops (一直重啟) in the synonyms;
+    // 98.3% (511) with the site's own quick index (characters and pairs, field weights) in place of
+    // Pagefind's, and a synonym no longer matched inside a longer Latin word (App in Apple Pay).
+    expect(topicRate).toBeGreaterThanOrEqual(0.982);
     expect(codeRate).toBe(1);
     expect(errors).toEqual([]);
   }, 600_000);
