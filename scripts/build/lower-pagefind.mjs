@@ -10,8 +10,8 @@ const files = ['pagefind.js', 'pagefind-worker.js'];
 /**
  * Lowers Pagefind's own scripts in dist/pagefind/ to the browser floor (scripts/floor.mjs), so
  * they parse in Chromium 78, Safari 13 and Firefox 78. Where the engine then lacks what Pagefind's
- * WebAssembly needs (reference types: Chromium 97, Safari 15, Firefox 79), search falls back to
- * src/lib/search/fallback.ts. Runs after Pagefind wrote its index and before the service worker
+ * WebAssembly needs (reference types: Chromium 97, Safari 15, Firefox 79), the quick tier still
+ * answers and the full text finds nothing (src/lib/search/tiers.ts). Runs after Pagefind wrote its index and before the service worker
  * hashes the files.
  * @param {string} dist
  * @returns {Promise<number>} bytes written

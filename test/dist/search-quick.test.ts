@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quickIndex } from '../../src/lib/search/quick-index';
-import { tiers } from '../../src/lib/search/fallback';
+import { tiers } from '../../src/lib/search/tiers';
 import type { SearchIndex } from '../../src/lib/search/index-port';
 import type { SearchData } from '../../src/lib/search/query';
 import { search, type Sources } from '../../src/lib/search/ranking';

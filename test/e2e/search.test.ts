@@ -131,6 +131,7 @@ describe('search', () => {
     const hrefs = await page.locator('a[data-result]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(new Set(hrefs).size).toBe(hrefs.length);
     page.off('request', listener);
+    expect(errors).toEqual([]);
   });
 
   it('answers a bare response code with its page alone, without loading the full-text index', async () => {
@@ -286,13 +287,14 @@ describe('search', () => {
   });
 
   it('loads no search index before someone searches', async () => {
-    const { context: c, page: p } = await openPage(browser);
+    const { context: c, page: p, errors: e } = await openPage(browser);
     const requests: string[] = [];
     p.on('request', (r) => requests.push(r.url()));
     await p.goto(`${baseUrl()}/zh-hant/hardware/`);
     await p.goto(`${baseUrl()}/zh-hant/search/`);
     await p.waitForTimeout(300);
     expect(requests.filter((u) => /\/pagefind\/|\/search\/(quick|data)/.test(u))).toEqual([]);
+    expect(e).toEqual([]);
     await c.close();
   });
 });

@@ -11,7 +11,7 @@ import {
   wordTerms,
   type QuickMeta,
 } from '../../src/lib/search/quick-index';
-import { canRunPagefind, tiers } from '../../src/lib/search/fallback';
+import { canRunPagefind, tiers } from '../../src/lib/search/tiers';
 import type { SearchIndex } from '../../src/lib/search/index-port';
 
 const page = (url: string, category: string, title: string, summary: string, messages: string[]): QuickPage => ({

@@ -6,7 +6,7 @@
  */
 import type { Hit } from '../../lib/search/index-port';
 import { pagefindIndex } from '../../lib/search/pagefind-index';
-import { tiers } from '../../lib/search/fallback';
+import { tiers } from '../../lib/search/tiers';
 import { quickIndex } from '../../lib/search/quick-index';
 import { normalize, type SearchData } from '../../lib/search/query';
 import { hasMore, search, showMore, type Found, type Sources } from '../../lib/search/ranking';

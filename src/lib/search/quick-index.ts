@@ -202,10 +202,12 @@ export function quickIndex(lang: string, load: LoadJson = fetchJson): SearchInde
   const shards = new Map<number, QuickShard>();
   const decoded = new Map<string, number[]>();
   const postings = (term: string, m: QuickMeta): number[] | undefined => {
-    let list = decoded.get(term);
-    const stored = shards.get(shardOf(term, m.shards))?.[term];
-    if (!list && stored) decoded.set(term, (list = decodePostings(stored)));
-    return list;
+    if (!decoded.has(term)) {
+      const stored = shards.get(shardOf(term, m.shards))?.[term];
+      if (!stored) return undefined;
+      decoded.set(term, decodePostings(stored));
+    }
+    return decoded.get(term);
   };
   const categoryOf = (page: number, m: QuickMeta) => m.categories[parseInt(m.pages[page]!, 36)] ?? '';
   const loadShards = async (terms: string[], m: QuickMeta) => {

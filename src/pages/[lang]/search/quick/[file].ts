@@ -51,11 +51,14 @@ async function quickPages(lang: Lang): Promise<QuickPage[]> {
   return pages;
 }
 
-/** The built tier of each language, made once for all its files. */
+/**
+ * The built tier of each language, made once for all its files in a build; the dev server makes
+ * it again for each file asked for, so an edited article is found as it now reads.
+ */
 const built = new Map<Lang, Promise<Map<string, unknown>>>();
 const tier = (lang: Lang) => {
   let files = built.get(lang);
-  if (!files) built.set(lang, (files = quickPages(lang).then(buildQuick)));
+  if (!files || import.meta.env.DEV) built.set(lang, (files = quickPages(lang).then(buildQuick)));
   return files;
 };
 
