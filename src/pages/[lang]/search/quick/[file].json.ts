@@ -62,16 +62,19 @@ const tier = (lang: Lang) => {
   return files;
 };
 
+// The route's name ends in .json, so the dev server serves `meta.json` as a file (a dynamic
+// segment holding the extension was taken for a page and sent to `meta.json/`, a 404).
 export async function getStaticPaths() {
   const paths = [];
-  for (const lang of langs) for (const file of (await tier(lang)).keys()) paths.push({ params: { lang, file } });
+  for (const lang of langs)
+    for (const name of (await tier(lang)).keys()) paths.push({ params: { lang, file: name.replace(/\.json$/, '') } });
   return paths;
 }
 
 /** One file of the quick search tier (src/lib/search/quick-index.ts): its meta, a shard of terms, or page records. */
 export const GET: APIRoute = async ({ params }) => {
   const files = await tier(params.lang as Lang);
-  const body = files.get(params.file!);
+  const body = files.get(`${params.file}.json`);
   if (body === undefined) return new Response(null, { status: 404 });
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 };
