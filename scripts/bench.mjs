@@ -10,7 +10,12 @@
  *   - at each scale (1×, 10×, 100×): first-visit storage, whole-site save, first search at worst
  *     (from the built files), widget JavaScript, and the build time as a ratio to the 1× build
  *   - Lighthouse performance (mobile) on the pages the browser test audits for the other categories
- * Options: --quick skips the synthetic corpora; --scales=10 builds only the listed ones (comma-separated).
+ *   - at each scale, the same corpus built by Starlight (scripts/bench/starlight.mjs; installed
+ *     from the npm registry on first use), and our build time as a ratio of its
+ * Options: --quick skips the synthetic corpora; --scales=10 builds only the listed ones (comma-separated);
+ * --builds only builds and times (ours and Starlight's, at each scale), skipping the browser figures;
+ * --starlight-sidebar=every-page gives Starlight its default sidebar (every page on every page)
+ * instead of one link per category; --no-starlight skips Starlight.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +25,7 @@ import { serve } from './serve.mjs';
 import { launchChromium } from './chromium.mjs';
 import { root } from './project-copy.mjs';
 import { syntheticCorpus } from './bench/corpus.mjs';
+import { starlightProject, starlightVersion, writeStarlightCorpus } from './bench/starlight.mjs';
 import {
   dirBytes,
   embedBytes,
@@ -36,6 +42,13 @@ import { audit, launchForLighthouse, lighthousePages } from './bench/lighthouse.
 import { conversionOf, langFromPath, langs } from '../src/i18n/langs.mjs';
 
 const quick = process.argv.includes('--quick');
+const buildsOnly = process.argv.includes('--builds');
+/** Starlight's sidebar in the yardstick builds (scripts/bench/starlight.mjs), or none: no Starlight builds. */
+const starlightSidebar = process.argv.includes('--no-starlight')
+  ? null
+  : process.argv.includes('--starlight-sidebar=every-page')
+    ? /** @type {const} */ ('every page')
+    : /** @type {const} */ ('categories');
 /** The synthetic scales to build (default ×10 and ×100). */
 const scales = (process.argv.find((a) => a.startsWith('--scales='))?.slice('--scales='.length) ?? '10,100')
   .split(',')
@@ -46,14 +59,19 @@ const before = JSON.parse(readFileSync(path.join(root, 'scripts/bench/before.jso
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
 /**
- * Runs `astro build` in `dir` and returns seconds and peak memory (MiB) of the whole build.
+ * Runs `astro build` in `dir` (with the Astro installed in `astroDir`) and returns seconds and peak
+ * memory (MiB) of the whole build. Every build starts cold: Astro's content cache (kept in
+ * node_modules/.astro, which the synthetic corpora share with the project) is removed first, so
+ * no corpus is timed on entries another build parsed.
  * @param {string} dir
+ * @param {string} [astroDir]
  * @returns {{ seconds: number, peakMiB: number }}
  */
-function timedBuild(dir) {
+function timedBuild(dir, astroDir = root) {
+  rmSync(path.join(astroDir, 'node_modules/.astro'), { recursive: true, force: true });
   const run = spawnSync(
     '/usr/bin/time',
-    ['-f', '%e %M', process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    ['-f', '%e %M', process.execPath, path.join(astroDir, 'node_modules/astro/bin/astro.mjs'), 'build'],
     { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 },
   );
   if (run.status !== 0) throw new Error(`build failed in ${dir}:\n${run.stderr.slice(-3000)}`);
@@ -304,9 +322,10 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
  * @property {number} firstSearchWorstGzipBytes the most a first search can transfer, from the built files
  * @property {ReturnType<typeof precacheBytes>} precache what a first visit stores, per script
  * @property {ReturnType<typeof wholeSaveBytes>} wholeSave what "keep the whole help centre" stores, per script
- * @property {Awaited<ReturnType<typeof searchFigures>>} search
- * @property {Awaited<ReturnType<typeof lighthouseFigures>>} lighthouse
+ * @property {Awaited<ReturnType<typeof searchFigures>>} [search] without --builds
+ * @property {Awaited<ReturnType<typeof lighthouseFigures>>} [lighthouse] without --builds
  * @property {({ factor: number, articles: number, pagefindIndexBytes: number } & BuildFigures & ScaleFigures)[]} [synthetic] without --quick
+ * @property {StarlightFigures[]} [starlight] the same corpora built by Starlight, without --no-starlight
  */
 const results = /** @type {Results} */ ({});
 
@@ -325,10 +344,35 @@ const largestFlow = Math.max(...Object.values(embed.flows));
 results.firstSearchWorstGzipBytes = firstSearchWorstBytes(dist, lang).bytes;
 results.precache = precacheBytes(dist);
 results.wholeSave = wholeSaveBytes(dist);
-console.log('measuring search in Chromium…');
-results.search = await searchFigures(dist);
-console.log('running Lighthouse (performance)…');
-results.lighthouse = await lighthouseFigures(dist);
+/**
+ * @typedef {{ factor: number, sidebar: string, seconds: number, peakMiB: number, pages: number }
+ *   | { factor: number, error: string }} StarlightFigures
+ */
+const starlight = starlightSidebar ? starlightProject() : null;
+/**
+ * The yardstick: the articles in `articlesDir` (and the codes) built by Starlight, timed as ours.
+ * @param {number} factor
+ * @param {string} articlesDir
+ * @returns {StarlightFigures | undefined}
+ */
+function starlightBuild(factor, articlesDir) {
+  if (!starlight || !starlightSidebar) return undefined;
+  if ('error' in starlight) return { factor, error: starlight.error };
+  console.log(`building the same corpus with Starlight ${starlightVersion}…`);
+  const pages = writeStarlightCorpus(starlight.dir, articlesDir, starlightSidebar);
+  const build = timedBuild(starlight.dir, starlight.dir);
+  rmSync(path.join(starlight.dir, 'dist'), { recursive: true, force: true });
+  return { factor, sidebar: starlightSidebar, ...build, pages };
+}
+results.starlight = [];
+const starlight1 = starlightBuild(1, path.join(root, 'src/content/articles'));
+if (starlight1) results.starlight.push(starlight1);
+if (!buildsOnly) {
+  console.log('measuring search in Chromium…');
+  results.search = await searchFigures(dist);
+  console.log('running Lighthouse (performance)…');
+  results.lighthouse = await lighthouseFigures(dist);
+}
 
 if (!quick) {
   results.synthetic = [];
@@ -344,6 +388,9 @@ if (!quick) {
       pagefindIndexBytes: dirBytes(path.join(dir, 'dist/pagefind')),
       ...scaleFigures(path.join(dir, 'dist')),
     });
+    rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
+    const yardstick = starlightBuild(factor, path.join(dir, 'src/content/articles'));
+    if (yardstick) results.starlight.push(yardstick);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -351,6 +398,28 @@ if (!quick) {
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
 const s = results.site;
+/** Build times, ours and Starlight's, at each scale. */
+const buildLines = () => {
+  if (results.synthetic?.length)
+    console.log(
+      `build time       1× ${s.seconds} s; ${results.synthetic.map((c) => `${c.factor}× ${c.seconds} s (${(c.seconds / s.seconds).toFixed(1)}× the 1× build)`).join('; ')}`,
+    );
+  for (const st of results.starlight ?? []) {
+    const ours = st.factor === 1 ? s : results.synthetic?.find((c) => c.factor === st.factor);
+    console.log(
+      'error' in st
+        ? `vs Starlight ${String(st.factor).padStart(3)}× not measured: ${st.error}`
+        : `vs Starlight ${String(st.factor).padStart(3)}× ours ${ours?.seconds} s (${ours?.pages} pages), Starlight ${starlightVersion} ${st.seconds} s (${st.pages} pages, ${st.sidebar} in its sidebar, peak ${st.peakMiB} MiB): ours is ${((ours?.seconds ?? 0) / st.seconds).toFixed(2)}× Starlight's (target: about 1× at 1×, at most 0.5× at 100×)`,
+    );
+  }
+};
+if (buildsOnly) {
+  buildLines();
+  console.log('\nwritten to bench-results/bench.json');
+  process.exit(0);
+}
+const search = /** @type {NonNullable<Results['search']>} */ (results.search);
+const lighthouse = /** @type {NonNullable<Results['lighthouse']>} */ (results.lighthouse);
 console.log(`
 real site        build ${s.seconds} s, peak ${s.peakMiB} MiB, ${s.pages} pages
 per page (gz)    median ${kib(s.perPageGzip.median)}, max ${kib(s.perPageGzip.max)} (${s.perPageGzip.maxPage}); budget 60 KiB
@@ -362,15 +431,15 @@ embed bundle     ${kib(results.embedGzipBytes)} gz (element, XState, every langu
   .map(([f, b]) => `${f} ${kib(b)}`)
   .join(', ')}; bundle + largest flow ${kib(results.embedGzipBytes + largestFlow)}, budget 40 KiB
 pagefind index   ${kib(results.pagefindIndexBytes)}
-search           first query (cold, each of the ${results.search.coldQueries} keyword and sentence queries) median ${kb(results.search.firstQueryGzipBytes.median)}, p90 ${kb(results.search.firstQueryGzipBytes.p90)}, max ${kb(results.search.firstQueryGzipBytes.max)} (budget 100 kB; ${results.search.firstQueryGzipBytes.over100kB.length} over, ${(results.search.fullTextShare * 100).toFixed(0)}% needed the full text); at worst, from the built files, ${kb(results.firstSearchWorstGzipBytes)} when the quick tier answers (before issue 19: ${kb(before.firstSearchWorstGzipBytes[lang])})
-                 further query median ${kb(results.search.furtherQueryGzipBytes.median)}, max ${kb(results.search.furtherQueryGzipBytes.max)} (budget 20 kB); ${results.search.firstQueryMs} ms first, median ${results.search.medianQueryMs} ms; top-3 ${(results.search.top3Rate * 100).toFixed(1)}% of keywords (before: ${before.keywordTop3}), ${(results.search.sentenceTop3Rate * 100).toFixed(1)}% of sentences (before: ${before.sentenceTop3})
+search           first query (cold, each of the ${search.coldQueries} keyword and sentence queries) median ${kb(search.firstQueryGzipBytes.median)}, p90 ${kb(search.firstQueryGzipBytes.p90)}, max ${kb(search.firstQueryGzipBytes.max)} (budget 100 kB; ${search.firstQueryGzipBytes.over100kB.length} over, ${(search.fullTextShare * 100).toFixed(0)}% needed the full text); at worst, from the built files, ${kb(results.firstSearchWorstGzipBytes)} when the quick tier answers (before issue 19: ${kb(before.firstSearchWorstGzipBytes[lang])})
+                 further query median ${kb(search.furtherQueryGzipBytes.median)}, max ${kb(search.furtherQueryGzipBytes.max)} (budget 20 kB); ${search.firstQueryMs} ms first, median ${search.medianQueryMs} ms; top-3 ${(search.top3Rate * 100).toFixed(1)}% of keywords (before: ${before.keywordTop3}), ${(search.sentenceTop3Rate * 100).toFixed(1)}% of sentences (before: ${before.sentenceTop3})
 first visit      ${Object.entries(results.precache)
   .map(([l, f]) => `${l} ${f.count} files ${mb(f.bytes)}`)
   .join(', ')} stored (the shell and that script's essentials); budget 2.5 MB
 whole-site save  ${Object.entries(results.wholeSave)
   .map(([l, f]) => `${l} ${f.pages} pages, ${f.count} files, ${mb(f.bytes)}`)
   .join('; ')}
-lighthouse       performance (mobile, this machine): ${Object.entries(results.lighthouse)
+lighthouse       performance (mobile, this machine): ${Object.entries(lighthouse)
   .map(([p, f]) => `${p} ${f.performance} (LCP ${f.lcpMs} ms, TBT ${f.tbtMs} ms, CLS ${f.cls})`)
   .join('; ')}`);
 const real = scaleFigures(dist);
@@ -388,10 +457,7 @@ for (const c of results.synthetic ?? [])
   console.log(
     `per visitor ${String(c.factor).padStart(3)}×  ${perVisitor(c)}; first visit ×${(c.firstVisit[lang].bytes / (real.firstVisit[lang]?.bytes ?? 1)).toFixed(2)} of 1× (budget 2.5 MB + 25%)`,
   );
-if (results.synthetic?.length)
-  console.log(
-    `build time       1× ${s.seconds} s; ${results.synthetic.map((c) => `${c.factor}× ${c.seconds} s (${(c.seconds / s.seconds).toFixed(1)}× the 1× build)`).join('; ')}`,
-  );
+buildLines();
 for (const c of results.synthetic ?? []) {
   console.log(
     `synthetic ${String(c.factor).padStart(3)}×    ${c.articles} articles, ${c.pages} pages: build ${c.seconds} s, peak ${c.peakMiB} MiB; article HTML median ${kib(c.furtherArticleHtmlGzipMedian)} (real: ${kib(s.furtherArticleHtmlGzipMedian)}); index ${kib(c.pagefindIndexBytes)}`,
