@@ -1,13 +1,13 @@
 // @ts-check
 /**
  * Which built files the offline copy holds, and when (see the README's offline section):
- * - the shell, for every visitor: styles and scripts, icons, the root and offline pages, and
- *   Pagefind's script, worker, wasm and entry;
+ * - the shell, for every visitor: styles and scripts, icons, the root and offline pages;
  * - a script's essentials, stored when the visitor first opens a page in that script: its home,
  *   the pages one level down (categories, the codes table, search), the search page's data, the
  *   quick search tier (search/quick/: the site's own index) and the troubleshooters' flow data;
- * - everything else of that script (every article, code and print page, Pagefind's full text),
- *   stored only when the merchant asks to keep the whole help centre on the device.
+ * - everything else of that script (every article, code and print page, Pagefind's full text
+ *   with its script, worker and wasm, which only the full text uses), stored only when the
+ *   merchant asks to keep the whole help centre on the device.
  * Nothing of a bank's embed bundle (embed/) or of the PDFs is stored.
  */
 import { createHash } from 'node:crypto';
@@ -20,7 +20,7 @@ import path from 'node:path';
  * @typedef {{ url: string, size: number, sha: string, title?: string }} OfflineFile
  */
 
-/** Pagefind's own files every search needs, whatever the script. */
+/** Pagefind's own files, whatever the script: only its full text (saved with each script's rest) needs them. */
 const pagefindShell = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[^/]+\.pagefind)$/;
 
 /**
@@ -28,7 +28,8 @@ const pagefindShell = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-ent
  * script (`all`), or nothing (`skip`).
  * @param {string} rel path in dist/, forward slashes
  * @param {readonly string[]} langs
- * @returns {{ kind: 'shell' | 'essential' | 'all' | 'skip', lang?: string }}
+ * @returns {{ kind: 'shell' | 'essential' | 'all' | 'skip', lang?: string }} `all` without a
+ *   language: part of every script's rest.
  */
 export function classify(rel, langs) {
   // The flow data the troubleshooter fetches per script (embed/flows/{lang}/{flow}.{hash}.json).
@@ -41,11 +42,9 @@ export function classify(rel, langs) {
     const lang = langs.find((l) => new RegExp(`(^|[^a-z])${l.split('-').pop()}([^a-z]|$)`).test(rel.slice(7)));
     return lang ? { kind: 'essential', lang } : { kind: 'shell' };
   }
-  if (
-    /^(index\.html|offline\/index\.html|favicon\.svg|manifest\.webmanifest|icons\/)/.test(rel) ||
-    pagefindShell.test(rel)
-  )
+  if (/^(index\.html|offline\/index\.html|favicon\.svg|manifest\.webmanifest|icons\/)/.test(rel))
     return { kind: 'shell' };
+  if (pagefindShell.test(rel)) return { kind: 'all' };
   for (const lang of langs) {
     if (rel.startsWith(`${lang}/`)) {
       const inner = rel.slice(lang.length + 1);
@@ -93,6 +92,7 @@ export function offlineFiles(root, langs) {
     }
     if (kind === 'shell') shell.push(file);
     else if (lang) byLang[lang][kind === 'essential' ? 'essentials' : 'rest'].push(file);
+    else for (const each of langs) byLang[each].rest.push(file);
   }
   return { shell, byLang };
 }

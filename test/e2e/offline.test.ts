@@ -30,12 +30,9 @@ describe('offline after one visit', () => {
     expect(paths.filter((p) => /zh-hant/.test(p))).toEqual([]);
     expect(paths).toEqual(expect.arrayContaining(['/zh-hans/', '/zh-hans/codes/', '/zh-hans/network/', '/offline/']));
     expect(paths).toEqual(expect.arrayContaining(['/zh-hans/search/quick/meta.json', '/zh-hans/search/data.json']));
-    // Pagefind's full text (its index, fragments, filters, meta) waits for the save.
-    expect(
-      paths.filter((p) =>
-        /\/pagefind\/(index|fragment|filter)\/|\.pf_meta$|\/codes\/\d|\/print\/|\/hardware\/printer\//.test(p),
-      ),
-    ).toEqual([]);
+    // Pagefind's full text (its index, fragments, filters, meta, and its script, worker and wasm)
+    // waits for the save.
+    expect(paths.filter((p) => /\/pagefind\/|\/codes\/\d|\/print\/|\/hardware\/printer\//.test(p))).toEqual([]);
     const stored = await page.evaluate(async () => {
       let bytes = 0;
       for (const name of await caches.keys())

@@ -152,8 +152,11 @@ describe('the site built for a sub-path (site = https://bank.example/pos/help/)'
     };
     expect(offline.base).toBe(prefix);
     const urls = [...offline.shell, ...offline.essentials['zh-hant']].map(([url]) => url);
-    expect(urls).toEqual(expect.arrayContaining(['offline/', 'zh-hant/', 'pagefind/pagefind.js']));
+    expect(urls).toEqual(expect.arrayContaining(['offline/', 'zh-hant/', 'zh-hant/search/quick/meta.json']));
     expect(urls.filter((url) => url.startsWith('/'))).toEqual([]);
+    // Pagefind (only the full text uses it) comes with the whole-site save, in its list.
+    const save = (await (await fetch(`${base}/offline/zh-hant.json`)).json()) as { files: { url: string }[] };
+    expect(save.files.map((f) => f.url)).toEqual(expect.arrayContaining(['pagefind/pagefind.js', 'zh-hant/codes/55/']));
   });
 
   it('finds pages with search, linking each result under the sub-path', async () => {
