@@ -49,6 +49,13 @@ export const isFrameRoute = (pathname) =>
 const isFlowFile = (pathname) => /^\/embed\/flows\/[a-z-]+\/[a-z0-9-]+\.[0-9a-f]+\.json$/.test(pathname);
 
 /**
+ * Whether `pathname` is a file of the quick search tier named by its build,
+ * `/{lang}/search/quick/{q|r}-{n}.{version}.json` (src/lib/search/quick-index.ts); its meta is not.
+ * @param {string} pathname
+ */
+const isQuickFile = (pathname) => /^\/[a-z-]+\/search\/quick\/[qr]-\d+\.[0-9a-f]+\.json$/.test(pathname);
+
+/**
  * Caching per path, as the README's deploy table says. Only for successful responses: a 404 is
  * never cacheable (see `headersFor`).
  * @param {string} pathname
@@ -58,7 +65,8 @@ function cacheControl(pathname) {
   if (
     pathname.startsWith('/_astro/') ||
     /^\/embed\/pos-troubleshooter\.[0-9a-f]+\.js$/.test(pathname) ||
-    isFlowFile(pathname)
+    isFlowFile(pathname) ||
+    isQuickFile(pathname)
   )
     return 'public, max-age=31536000, immutable';
   return 'public, max-age=0, must-revalidate';

@@ -202,10 +202,12 @@ export function firstSearchWorstBytes(dist, lang) {
       .map((f) => gz(path.join(dir, f)))
       .sort((a, b) => b - a);
   const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8'));
-  const shards = largest(/^q-\d+\.json$/);
+  const shards = largest(/^q-\d+\.\w+\.json$/);
   const sum = (/** @type {number[]} */ xs) => xs.reduce((a, b) => a + b, 0);
   const index =
-    gz(path.join(dir, 'meta.json')) + sum(shards.slice(0, meta.maxShards)) + sum(largest(/^r-\d+\.json$/).slice(0, 5));
+    gz(path.join(dir, 'meta.json')) +
+    sum(shards.slice(0, meta.maxShards)) +
+    sum(largest(/^r-\d+\.\w+\.json$/).slice(0, 5));
   const bytes = page.css + page.js + gz(path.join(dist, lang, 'search/data.json')) + index;
   return { bytes, shards: shards.length, page: page.css + page.js, index };
 }

@@ -57,7 +57,7 @@ describe('the built quick tier', () => {
     const from = sources('zh-hant');
     await search('打印機缺紙', '', from);
     const meta = read('zh-hant/search/quick/meta.json') as { shards: number };
-    const shards = from.files.filter((f) => /\/q-\d+\.json$/.test(f));
+    const shards = from.files.filter((f) => /\/q-\d+\.\w+\.json$/.test(f));
     expect(from.files[0]).toMatch(/\/meta\.json$/);
     expect(shards.length).toBeGreaterThan(0);
     expect(shards.length).toBeLessThan(meta.shards);
@@ -76,7 +76,7 @@ describe('the built quick tier', () => {
         for (const item of set) {
           const from = sources(lang);
           const found = (await search(item.q, '', from)).hits.map((h) => h.url);
-          shardCounts.push(from.files.filter((f) => /\/q-\d+\.json$/.test(f)).length);
+          shardCounts.push(from.files.filter((f) => /\/q-\d+\.\w+\.json$/.test(f)).length);
           if (onTopic(item, found)) hits += 1;
           else misses.push(`${lang} "${item.q}" → ${found.slice(0, 3).join(', ') || 'nothing'}`);
         }

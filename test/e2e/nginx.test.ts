@@ -128,6 +128,13 @@ describe('deploy/nginx on Debian’s nginx', () => {
     expect(flow.headers.get('content-type')).toMatch(/^application\/json/);
     expect(flow.headers.get('access-control-allow-origin')).toBe('*');
     expect(flow.headers.get('cache-control')).toContain('immutable');
+    // The quick search tier's files named by their build, and its meta, which names them.
+    const shard = files.find((f) => /^zh-hant\/search\/quick\/q-0\.[0-9a-f]+\.json$/.test(f));
+    expect(shard).toBeDefined();
+    const quick = await check(`/${shard}`);
+    expect(quick.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(quick.headers.get('cache-control')).toContain('immutable');
+    expect((await check('/zh-hant/search/quick/meta.json')).headers.get('cache-control')).toContain('must-revalidate');
     await check('/embed/pos-troubleshooter.js');
     await check('/sw.js');
   });

@@ -3,6 +3,7 @@ import { buildQuick, fieldWeight, type QuickPage } from '../../src/lib/search/qu
 import {
   decodePostings,
   encodePostings,
+  Gone,
   indexTerms,
   maxShards,
   quickIndex,
@@ -154,6 +155,52 @@ describe('the quick index (the site’s own first tier)', () => {
     await expect(index.open()).rejects.toThrow('offline');
     fail = false;
     await expect(index.open()).resolves.toBeUndefined();
+  });
+
+  /** Enough further pages for many shards and record files. */
+  const filler = Array.from({ length: 300 }, (_, n) =>
+    page(`/zh-hant/p/${n}/`, 'c', `頁面${n}號`, `第${n}頁的摘要，講${n % 7}件事。`, [`提示${n}`]),
+  );
+  // The new build has a page that sorts first: every page number moves by one.
+  const added = page('/zh-hant/account/', 'account', '商戶資料變更', '改名、改地址。', ['資料變更']);
+
+  it('names every file but the meta by its build, and a page open across a deploy searches the new build', async () => {
+    const before = buildQuick([...pages, ...filler]);
+    const after = buildQuick([added, ...pages, ...filler]);
+    const v = (files: Map<string, unknown>) => (files.get('meta.json') as QuickMeta).v;
+    expect(v(after)).not.toBe(v(before));
+    for (const [name] of before) if (name !== 'meta.json') expect(name).toContain(`.${v(before)}.json`);
+    let served = before;
+    const fresh: string[] = [];
+    const index = quickIndex('zh-hant', async (url, again) => {
+      const name = url.replace(/^.*\/search\/quick\//, '');
+      if (again) fresh.push(name);
+      if (!served.has(name)) throw new Gone(`no ${name}`);
+      return structuredClone(served.get(name));
+    });
+    await expect(urls(index, '缺紙')).resolves.toEqual(['/zh-hant/hardware/printer/']);
+    served = after; // deployed: the old build's files are gone
+    // A shard not loaded yet is gone: the index reads the meta again, past the cache, and finds
+    // the page under its new number, with its own record.
+    await expect(urls(index, '通訊失敗')).resolves.toEqual(['/zh-hant/network/']);
+    expect(fresh).toEqual(['meta.json']);
+    await expect(urls(index, '缺紙')).resolves.toEqual(['/zh-hant/hardware/printer/']);
+    await expect(urls(index, '資料變更')).resolves.toEqual(['/zh-hant/account/']);
+  });
+
+  it('a result whose record went with a deploy fails once; the same search then finds the new build', async () => {
+    const before = buildQuick([...pages, ...filler]);
+    const after = buildQuick([added, ...pages, ...filler]);
+    let served = before;
+    const index = quickIndex('zh-hant', async (url) => {
+      const name = url.replace(/^.*\/search\/quick\//, '');
+      if (!served.has(name)) throw new Gone(`no ${name}`);
+      return structuredClone(served.get(name));
+    });
+    const refs = await index.search('缺紙', { tier: 'quick' });
+    served = after;
+    await expect(refs[0]!.load()).rejects.toThrow(Gone);
+    await expect(urls(index, '缺紙')).resolves.toEqual(['/zh-hant/hardware/printer/']);
   });
 });
 

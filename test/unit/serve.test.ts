@@ -13,6 +13,8 @@ const files: Record<string, string> = {
   '_astro/page.abc123.css': 'body{}',
   'embed/pos-troubleshooter.js': '/* latest */',
   'embed/pos-troubleshooter.0123abcd.js': '/* versioned */',
+  'zh-hant/search/quick/meta.json': '{"v":"0123abcd"}',
+  'zh-hant/search/quick/q-0.0123abcd.json': '{}',
   'zh-hans/index.html': '<!doctype html><title>home</title>',
   'zh-hans/embed/index.html': '<!doctype html><title>guide</title>',
   'zh-hans/embed/network/index.html': '<!doctype html><title>frame</title>',
@@ -115,6 +117,10 @@ describe('npm start (scripts/serve.mjs)', () => {
   it('caches content-hashed files for a year and the service worker not at all', async () => {
     const hashed = await fetch(`${base}/_astro/page.abc123.css`);
     expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const quick = await fetch(`${base}/zh-hant/search/quick/q-0.0123abcd.json`);
+    expect(quick.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const meta = await fetch(`${base}/zh-hant/search/quick/meta.json`);
+    expect(meta.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
     const sw = await fetch(`${base}/sw.js`);
     expect(sw.headers.get('cache-control')).toBe('no-cache');
     expect(sw.headers.get('service-worker-allowed')).toBe('/');

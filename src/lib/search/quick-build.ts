@@ -2,6 +2,7 @@
  * Builds the quick search tier (quick-index.ts) of one script: the pages' fields in, the files of
  * /{lang}/search/quick/ out. Runs at build time only.
  */
+import { createHash } from 'node:crypto';
 import {
   encodePostings,
   indexTerms,
@@ -79,8 +80,21 @@ export function buildQuick(pages: QuickPage[]): Map<string, unknown> {
   );
   const total = encoded.reduce((s, [term, list]) => s + term.length * 3 + 8 + list[0].length + list[1].length, 0);
   const shards = Math.max(1, Math.ceil(total / shardBytes));
+  const byShard: QuickShard[] = Array.from({ length: shards }, () => ({}));
+  for (const [term, list] of encoded) byShard[shardOf(term, shards)]![term] = [...list];
+  const recordFiles: QuickRecord[][] = [];
+  for (let first = 0; first < sorted.length; first += perFile)
+    recordFiles.push(
+      sorted.slice(first, first + perFile).map((p) => ({ url: p.url, title: p.title, summary: p.summary })),
+    );
+  // Every file but the meta carries the build's version in its name (QuickMeta.v).
+  const v = createHash('sha256')
+    .update(JSON.stringify([byShard, recordFiles]))
+    .digest('hex')
+    .slice(0, 10);
   const files = new Map<string, unknown>();
   const meta: QuickMeta = {
+    v,
     shards,
     maxShards,
     perFile,
@@ -88,14 +102,7 @@ export function buildQuick(pages: QuickPage[]): Map<string, unknown> {
     pages: sorted.map((p) => categories.indexOf(p.category).toString(36)).join(''),
   };
   files.set('meta.json', meta);
-  const byShard: QuickShard[] = Array.from({ length: shards }, () => ({}));
-  for (const [term, list] of encoded) byShard[shardOf(term, shards)]![term] = [...list];
-  byShard.forEach((shard, n) => files.set(`q-${n}.json`, shard));
-  for (let first = 0; first < sorted.length; first += perFile) {
-    const records: QuickRecord[] = sorted
-      .slice(first, first + perFile)
-      .map((p) => ({ url: p.url, title: p.title, summary: p.summary }));
-    files.set(`r-${first / perFile}.json`, records);
-  }
+  byShard.forEach((shard, n) => files.set(`q-${n}.${v}.json`, shard));
+  recordFiles.forEach((records, n) => files.set(`r-${n}.${v}.json`, records));
   return files;
 }

@@ -23,11 +23,18 @@ export const quickFolder = 'search/quick/';
 
 /** The index's meta (`meta.json`): what every search loads first. */
 export interface QuickMeta {
-  /** How many shard files the terms are spread over (`q-{n}.json`, n from shardOf). */
+  /**
+   * The version of the tier's other files, in each of their names (`q-{n}.{v}.json`): a hash of
+   * their contents. A meta names only files of its own build, so a page open across a deploy
+   * never reads one build's page numbers with another's postings; it finds the old files gone,
+   * reads the new meta and searches again.
+   */
+  v: string;
+  /** How many shard files the terms are spread over (`q-{n}.{v}.json`, n from shardOf). */
   shards: number;
   /** The most shard files one search loads: a long sentence at a large site stays within budget. */
   maxShards: number;
-  /** Pages per record file (`r-{n}.json` holds pages n·perFile …). */
+  /** Pages per record file (`r-{n}.{v}.json` holds pages n·perFile …). */
   perFile: number;
   /** Category ids; `pages` refers to them by position. */
   categories: string[];
@@ -36,7 +43,7 @@ export interface QuickMeta {
 }
 
 /**
- * A shard file (`q-{n}.json`): term → its postings in page order, as two strings: the gaps
+ * A shard file (`q-{n}.{v}.json`): term → its postings in page order, as two strings: the gaps
  * between page numbers in base 36, comma-separated, and each page's weight as one base-32 digit.
  * A term on most pages of a large site costs about two bytes a page before gzip, not seven.
  */
@@ -58,7 +65,7 @@ export function decodePostings([gaps, weights]: [string, string]): number[] {
   return gaps.split(',').map((gap, i) => (page += parseInt(gap, 36)) * slots + parseInt(weights[i]!, 32));
 }
 
-/** One page's record (in `r-{n}.json`): what its result shows. */
+/** One page's record (in `r-{n}.{v}.json`): what its result shows. */
 export interface QuickRecord {
   url: string;
   title: string;
@@ -174,11 +181,18 @@ export function markedExcerpt(summary: string, words: string[]): string {
   return out;
 }
 
-/** Fetches one JSON file of the tier (the browser's fetch; the tests read dist/). */
-export type LoadJson = (url: string) => Promise<unknown>;
+/**
+ * Fetches one JSON file of the tier (the browser's fetch; the tests read dist/). `fresh`: past
+ * the HTTP cache (the meta, when the files it named are gone).
+ */
+export type LoadJson = (url: string, fresh?: boolean) => Promise<unknown>;
 
-const fetchJson: LoadJson = async (url) => {
-  const r = await fetch(url);
+/** A file of the tier that the server no longer has (a deploy since the meta was read); a loader throws it. */
+export class Gone extends Error {}
+
+const fetchJson: LoadJson = async (url, fresh) => {
+  const r = await fetch(url, fresh ? { cache: 'no-cache' } : undefined);
+  if (r.status === 404 || r.status === 410) throw new Gone(`search index ${url}: HTTP ${r.status}`);
   if (!r.ok) throw new Error(`search index ${url}: HTTP ${r.status}`);
   return r.json();
 };
@@ -186,21 +200,28 @@ const fetchJson: LoadJson = async (url) => {
 /** The quick tier of `lang` as a search index; it answers only the quick tier (the full text is Pagefind's). */
 export function quickIndex(lang: string, load: LoadJson = fetchJson): SearchIndex {
   const folder = `${import.meta.env.BASE_URL}${lang}/${quickFolder}`;
-  const once = new Map<string, Promise<unknown>>();
-  const get = <T>(file: string): Promise<T> => {
+  let once = new Map<string, Promise<unknown>>();
+  const get = <T>(file: string, fresh = false): Promise<T> => {
     let p = once.get(file);
     if (!p) {
-      p = load(folder + file);
+      p = load(folder + file, fresh);
       once.set(file, p);
-      // A failed file (offline, a deploy in between) is asked for again by the next search.
+      // A failed file (offline) is asked for again by the next search.
       p.catch(() => once.delete(file));
     }
     return p as Promise<T>;
   };
   const meta = () => get<QuickMeta>('meta.json');
   // The shards this index has loaded, by number; a search loads at most maxShards more.
-  const shards = new Map<number, QuickShard>();
-  const decoded = new Map<string, number[]>();
+  let shards = new Map<number, QuickShard>();
+  let decoded = new Map<string, number[]>();
+  /** After a file named by the meta was gone (a deploy): forgets the old build and reads the new meta, past the cache. */
+  const renew = () => {
+    once = new Map();
+    shards = new Map();
+    decoded = new Map();
+    return get<QuickMeta>('meta.json', true);
+  };
   const postings = (term: string, m: QuickMeta): number[] | undefined => {
     if (!decoded.has(term)) {
       const stored = shards.get(shardOf(term, m.shards))?.[term];
@@ -212,12 +233,20 @@ export function quickIndex(lang: string, load: LoadJson = fetchJson): SearchInde
   const categoryOf = (page: number, m: QuickMeta) => m.categories[parseInt(m.pages[page]!, 36)] ?? '';
   const loadShards = async (terms: string[], m: QuickMeta) => {
     const wanted = [...new Set(terms.map((t) => shardOf(t, m.shards)))].filter((n) => !shards.has(n));
+    const into = shards;
     await Promise.all(
-      wanted.slice(0, m.maxShards).map(async (n) => shards.set(n, await get<QuickShard>(`q-${n}.json`))),
+      wanted.slice(0, m.maxShards).map(async (n) => into.set(n, await get<QuickShard>(`q-${n}.${m.v}.json`))),
     );
   };
   const record = async (page: number, m: QuickMeta): Promise<QuickRecord> =>
-    (await get<QuickRecord[]>(`r-${Math.floor(page / m.perFile)}.json`))[page % m.perFile]!;
+    (await get<QuickRecord[]>(`r-${Math.floor(page / m.perFile)}.${m.v}.json`))[page % m.perFile]!;
+
+  /** The pages found for `text` (null: every page), best first, in the meta's page numbers. */
+  const find = async (text: string | null, words: string[], m: QuickMeta) => {
+    if (text === null) return [...m.pages].map((_, page) => ({ page, score: 1 }));
+    await loadShards(words.flatMap(wordTerms), m);
+    return matchWords(words, (term) => postings(term, m));
+  };
 
   return {
     async open() {
@@ -225,22 +254,29 @@ export function quickIndex(lang: string, load: LoadJson = fetchJson): SearchInde
     },
     async search(text: string | null, filters: Filters): Promise<ResultRef[]> {
       if (filters.tier !== 'quick') return [];
-      const m = await meta();
-      const inCategory = (page: number) => !filters.category || categoryOf(page, m) === filters.category;
       const words = text === null ? [] : text.split(' ').filter(Boolean);
+      let m = await meta();
       let found: { page: number; score: number }[];
-      if (text === null) found = [...m.pages].map((_, page) => ({ page, score: 1 }));
-      else {
-        await loadShards(words.flatMap(wordTerms), m);
-        found = matchWords(words, (term) => postings(term, m));
+      try {
+        found = await find(text, words, m);
+      } catch (error) {
+        // A shard of an older build: search the new build instead (once).
+        if (!(error instanceof Gone)) throw error;
+        found = await find(text, words, (m = await renew()));
       }
+      const inCategory = (page: number) => !filters.category || categoryOf(page, m) === filters.category;
       return found
         .filter(({ page }) => inCategory(page))
         .map(({ page, score }) => ({
           id: `q${page}`,
           score,
           load: async (): Promise<Hit> => {
-            const r = await record(page, m);
+            // The records of an older build are gone: this result list is of that build too.
+            // The index then holds the new build; the same search, asked again, finds its pages.
+            const r = await record(page, m).catch(async (error: unknown) => {
+              if (error instanceof Gone) await renew();
+              throw error;
+            });
             return {
               url: r.url,
               title: r.title,
