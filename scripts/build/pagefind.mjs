@@ -2,8 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { langs } from '../../src/i18n/langs.mjs';
 
@@ -12,6 +11,29 @@ const pagefindCli = path.join(path.dirname(fileURLToPath(import.meta.resolve('pa
 
 /** Left out of the index: controls, screen-reader helpers, anything marked to ignore. */
 const exclude = ['[data-pagefind-ignore]', '.sr-only', 'nav', 'button', 'form'];
+
+/**
+ * Moves every file under `from` to the same place under `to` (both on one file system), replacing
+ * a file already there: each script's index has the same script, worker and wasm.
+ * @param {string} from
+ * @param {string} to
+ */
+async function moveInto(from, to) {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const folders = new Set(
+    entries.filter((e) => !e.isFile()).map((e) => path.join(to, path.relative(from, path.join(e.parentPath, e.name)))),
+  );
+  await mkdir(to, { recursive: true });
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  await Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const file = path.join(e.parentPath, e.name);
+        return rename(file, path.join(to, path.relative(from, file)));
+      }),
+  );
+}
 
 /**
  * Indexes the built pages with Pagefind: page bodies only (data-pagefind-body), the full text of
@@ -27,7 +49,9 @@ export async function buildIndex(dir, logger) {
   const root = fileURLToPath(dir);
   const outputPath = path.join(root, 'pagefind');
   await rm(outputPath, { recursive: true, force: true });
-  const work = await mkdtemp(path.join(tmpdir(), 'pos-help-pagefind-'));
+  // Beside dist/, on the same file system: the indexes are moved into dist/pagefind/, not copied
+  // (at 10x the articles the phase took 5.0 s instead of 6.1 s; the copy grew with the files).
+  const work = await mkdtemp(path.join(path.dirname(root), '.pos-help-pagefind-'));
   /** @type {Record<string, unknown>} */
   const languages = {};
   /** @type {Record<string, unknown> | undefined} */
@@ -62,7 +86,7 @@ export async function buildIndex(dir, logger) {
       entry = JSON.parse(await readFile(path.join(out, 'pagefind-entry.json'), 'utf8'));
       const own = /** @type {{ languages: Record<string, { page_count: number }> }} */ (entry).languages;
       Object.assign(languages, own);
-      await cp(out, outputPath, { recursive: true, force: true });
+      await moveInto(out, outputPath);
       counts.push(`${lang} ${own[lang]?.page_count}`);
     }
   } finally {
