@@ -106,8 +106,9 @@ export function setUpSave(root: HTMLElement) {
         showProgress(pages, totalPages, done, bytes);
       }
     };
+    const workers = [worker(), worker(), worker(), worker()];
     try {
-      await Promise.all([worker(), worker(), worker(), worker()]);
+      await Promise.all(workers);
       if (signal.aborted) return;
       await cache.put(
         markerUrl(lang),
@@ -123,7 +124,9 @@ export function setUpSave(root: HTMLElement) {
       controller.abort();
       if ((error as Error).name === 'QuotaExceededError') {
         // The device ran out of room after all (estimate() can be generous): take back what this
-        // download stored, so the rest of the device keeps its space, and say so.
+        // download stored, so the rest of the device keeps its space, and say so. The other
+        // downloads finish or stop first: a file they stored after the take-back would stay.
+        await Promise.all(workers.map((w) => w.catch(() => undefined)));
         await Promise.all(stored.map((f) => cache.delete(abs(f.url)).catch(() => false)));
         setState(lang, null);
         if (progressBox) progressBox.hidden = true;

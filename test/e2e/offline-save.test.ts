@@ -132,7 +132,8 @@ describe('keep the whole help centre on this device', () => {
     // Room for the first visit, not for the whole help centre.
     await limitQuota(context, page, copy.url, 1_800_000);
     await underServiceWorker(page, copy.url);
-    const before = (await cachedPaths(page)).length;
+    const beforeList = await cachedPaths(page);
+    const before = beforeList.length;
     await startSaving(page);
     // Chromium's estimate() does not report a quota set over CDP, so the download starts and
     // meets the limit: it stops, takes back what it stored, and says why.
@@ -140,6 +141,7 @@ describe('keep the whole help centre on this device', () => {
       .poll(() => status(page), { timeout: 30_000 })
       .toMatch(/^這台設備的儲存空間不夠，存不下整個幫助中心（約 [\d.]+ MB），剛才下載的部分已刪掉。/);
     await expect(control(page).locator('[data-save-progress]').isVisible()).resolves.toBe(false);
+    expect((await cachedPaths(page)).filter((p) => !beforeList.includes(p))).toEqual([]);
     expect((await cachedPaths(page)).length).toBe(before);
     await context.close();
   });
