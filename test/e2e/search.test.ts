@@ -1,7 +1,10 @@
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, openPage } from './browser';
 import { categoryOf, readQualitySet, searchInBox, searchOnPage } from './search-run';
+import { servedCopy } from './deploy';
 
 const quality = readQualitySet('search-quality.yaml');
 
@@ -284,6 +287,38 @@ describe('search', () => {
     await page.waitForURL(/q=%E7%B0%BD%E5%88%B0/);
     await page.goBack();
     await expect(page.locator('#search-page-q').inputValue()).resolves.toBe('缺紙');
+  });
+
+  it('a search page left open across a deploy searches the new build, in the real browser', async () => {
+    const copy = await servedCopy();
+    const { context: c, page: p, errors: e } = await openPage(browser, { serviceWorkers: 'block' });
+    try {
+      const requested: string[] = [];
+      p.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      await p.goto(`${copy.url}/zh-hant/search/`);
+      await expect(searchInBox(p, '缺紙')).resolves.toMatchObject({
+        results: expect.arrayContaining([expect.objectContaining({ href: '/zh-hant/hardware/printer/' })]),
+      });
+      // A deploy: the quick tier's files under a new version; the old names are gone.
+      const folder = path.join(copy.dir, 'zh-hant/search/quick');
+      const meta = JSON.parse(readFileSync(path.join(folder, 'meta.json'), 'utf8')) as { v: string };
+      const next = 'f'.repeat(meta.v.length);
+      for (const file of readdirSync(folder))
+        if (file !== 'meta.json') renameSync(path.join(folder, file), path.join(folder, file.replace(meta.v, next)));
+      writeFileSync(path.join(folder, 'meta.json'), JSON.stringify({ ...meta, v: next }));
+      requested.length = 0;
+      const after = await searchInBox(p, '網絡連接失敗 簽到失敗');
+      expect(after.results.map((r) => r.href)).toContain('/zh-hant/network/');
+      // The old shards were gone: the meta was read again and the new build's files used.
+      expect(requested.filter((u) => u.endsWith('/quick/meta.json'))).toHaveLength(1);
+      expect(requested.some((u) => u.includes(`.${meta.v}.json`))).toBe(true);
+      expect(requested.some((u) => u.includes(`.${next}.json`))).toBe(true);
+      // The only console errors: Chromium's own line for each old file the server no longer had.
+      expect(e.filter((m) => !/status of 404/.test(m))).toEqual([]);
+    } finally {
+      await c.close();
+      await copy.close();
+    }
   });
 
   it('loads no search index before someone searches', async () => {
